@@ -456,6 +456,24 @@ const Entry kTupleMethods[] = {{"count", l_count}, {"index", l_index}};
 
 }  // namespace
 
+namespace {
+const Entry* find_method(const Value& self, std::string_view name) {
+  if (self.is_string()) return lookup(kStrMethods, name);
+  if (self.is_dict()) return lookup(kDictMethods, name);
+  if (self.is_tuple()) return lookup(kTupleMethods, name);
+  if (self.is_list()) return lookup(kListMethods, name);
+  return nullptr;
+}
+}  // namespace
+
+bool call_method(CallContext& cx, const Value& self, std::string_view name, const Args& args,
+                 Value& out) {
+  const Entry* e = find_method(self, name);
+  if (!e) return false;
+  out = e->fn(cx, self, args);
+  return true;
+}
+
 Value bound_method(const Value& self, std::string_view name) {
   const Entry* e = nullptr;
   if (self.is_string())

@@ -12,6 +12,11 @@ namespace gongkai::tmpl {
 /// `self.name` as a callable bound to self, or Value::missing() when the type has no such method.
 Value bound_method(const Value& self, std::string_view name);
 
+/// Calls self.name(args) without building a bound method; false when the type has no such
+/// method (then nothing was called).
+bool call_method(CallContext& cx, const Value& self, std::string_view name, const Args& args,
+                 Value& out);
+
 /// dict.items() as Python returns it (a dict_items view of (key, value) tuples).
 Value dict_items(const Value& dict);
 

@@ -92,6 +92,11 @@ class Object : public detail::Counted {
   virtual Value item(const Value& key) const;
   virtual bool is_callable() const { return false; }
   virtual Value call(CallContext& cx, const Args& args);
+  /// `obj.name(args)` in one step (optional, saves building a bound method): false when the
+  /// object leaves it to attribute() and call().
+  virtual bool call_method(CallContext& cx, std::string_view name, const Args& args, Value& out) {
+    return false;
+  }
   /// Mappings iterate over their keys, print and serialise as dicts (`is mapping` is true).
   virtual bool is_mapping() const { return false; }
   /// Iterable objects hand over their items (a mapping: its keys) for `for`, `|list`, `in`…

@@ -99,6 +99,13 @@ std::string pad(std::string body, int64_t width, bool left_align, char fill_char
 
 std::string int_to_base(int64_t v, int base, bool upper) {
   if (v == 0) return "0";
+  if (base == 10) {
+    // digits of |v| (the sign is laid out by the caller)
+    char buf[24];
+    uint64_t u = v < 0 ? uint64_t(0) - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    auto r = std::to_chars(buf, buf + sizeof buf, u);
+    return std::string(buf, r.ptr);
+  }
   const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
   uint64_t u = v < 0 ? uint64_t(0) - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
   std::string s;
@@ -391,6 +398,7 @@ FormatSpec parse_spec(std::string_view s) {
 std::string group_digits(const std::string& digits, char sep, int every) {
   std::string out;
   int n = static_cast<int>(digits.size());
+  out.reserve(digits.size() + digits.size() / every);
   for (int k = 0; k < n; ++k) {
     if (k > 0 && (n - k) % every == 0) out += sep;
     out += digits[static_cast<size_t>(k)];

@@ -1,10 +1,12 @@
 // Expressions: evaluation with Python semantics, calls, filters and tests, output escaping.
 #include "template/environment.hpp"
 #include "template/markup.hpp"
+#include "template/methods.hpp"
 #include "template/ops.hpp"
 #include "template/pyformat.hpp"
 #include "template/renderer.hpp"
 #include "template/runtime_objects.hpp"
+#include "template/small_vector.hpp"
 
 namespace gongkai::tmpl {
 
@@ -14,10 +16,12 @@ namespace {
 
 /// Evaluated call arguments, kept alive while the callee runs.
 struct ArgBuffer {
-  std::vector<Value> positional;
-  std::vector<Keyword> keywords;
+  SmallVector<Value, 6> positional;
+  SmallVector<Keyword, 3> keywords;
   Value keyword_source;  // a ** dict whose keys the keyword names point into
-  Args args() const { return Args{positional, keywords}; }
+  Args args() const {
+    return Args{{positional.data(), positional.size()}, {keywords.data(), keywords.size()}};
+  }
 };
 
 /// Where an error in this expression points.
@@ -75,7 +79,6 @@ void write_escaped_value(std::string& out, const Value& v, bool autoescape) {
 }
 
 static void build_args(Renderer& r, const CallArgs& a, Frame& f, ArgBuffer& buf) {
-  buf.positional.reserve(a.args.size());
   for (const auto& x : a.args) buf.positional.push_back(r.eval(*x, f));
   for (const auto& [k, v] : a.kwargs) buf.keywords.push_back({k, r.eval(*v, f)});
   if (a.dyn_args) {
@@ -240,6 +243,30 @@ Value Renderer::eval_concat(const Concat& n, Frame& f) {
 }
 
 Value Renderer::eval_call(const Call& n, Frame& f, const Value* caller) {
+  if (n.callee->kind == ExprKind::Getattr && !caller) {
+    // obj.method(…): call the method directly instead of building a bound method first
+    const auto& g = static_cast<const Getattr&>(*n.callee);
+    Value self = eval(*g.object, f);
+    if (self.is_string() || self.is_dict() || self.is_list() || self.is_object()) {
+      ArgBuffer buf;
+      build_args(*this, n.args, f, buf);
+      Value out;
+      bool done = self.is_object() ? self.as_object()->call_method(*this, g.attr, buf.args(), out)
+                                   : call_method(*this, self, g.attr, buf.args(), out);
+      if (done) return out;
+      Value callee = ops::getattr(self, g.attr, g.hash);
+      try {
+        return call(callee, buf.args());
+      } catch (RenderError& err) {
+        err.chain.push_back({f.tmpl, n.offset});
+        throw;
+      }
+    }
+    Value callee = ops::getattr(self, g.attr, g.hash);
+    ArgBuffer buf;
+    build_args(*this, n.args, f, buf);
+    return call(callee, buf.args());
+  }
   Value callee = eval(*n.callee, f);
   ArgBuffer buf;
   build_args(*this, n.args, f, buf);
@@ -247,8 +274,7 @@ Value Renderer::eval_call(const Call& n, Frame& f, const Value* caller) {
     // Jinja2 passes caller after the written keywords and before **kwargs
     size_t at = buf.keywords.size();
     if (n.args.dyn_kwargs) at -= buf.keyword_source.as_dict().size();
-    buf.keywords.insert(buf.keywords.begin() + static_cast<std::ptrdiff_t>(at),
-                        Keyword{"caller", *caller});
+    buf.keywords.insert(at, Keyword{"caller", *caller});
   }
   try {
     return call(callee, buf.args());

@@ -4,6 +4,7 @@
 #include "template/ops.hpp"
 #include "template/renderer.hpp"
 #include "template/runtime_objects.hpp"
+#include "template/small_vector.hpp"
 
 namespace gongkai::tmpl {
 
@@ -368,36 +369,38 @@ void Renderer::exec_call_block(const CallBlock& n, Frame& f) {
 }
 
 Value Renderer::call_macro(const MacroObject& m, const Args& args) {
+  // Jinja2's Macro.__call__: positional arguments first, then parameters by keyword, then the
+  // special caller, kwargs and varargs.
   const MacroCode& code = m.code;
   size_t argc = code.params.size();
-  std::vector<Value> arguments;
-  arguments.reserve(argc);
-  std::vector<bool> used(args.keywords.size(), false);
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxDepth) throw RuntimeError("maximum recursion depth exceeded");
+  Ref<Activation> act = Activation::make(code.fn.slot_count, m.closure);
+  SmallVector<char, 8> used;
+  for (size_t i = 0; i < args.keywords.size(); ++i) used.push_back(0);
   auto pop_keyword = [&](std::string_view name) -> const Value* {
     for (size_t i = 0; i < args.keywords.size(); ++i) {
       if (!used[i] && args.keywords[i].name == name) {
-        used[i] = true;
+        used[i] = 1;
         return &args.keywords[i].value;
       }
     }
     return nullptr;
   };
   size_t given = std::min(args.positional.size(), argc);
-  for (size_t i = 0; i < given; ++i) arguments.push_back(args.positional[i]);
+  for (size_t i = 0; i < given; ++i) act->at(code.params[i].slot) = args.positional[i];
   bool found_caller = false;
   if (given != argc) {
     for (size_t i = given; i < argc; ++i) {
-      const Value* v = pop_keyword(code.params[i].name);
+      if (const Value* v = pop_keyword(code.params[i].name)) act->at(code.params[i].slot) = *v;
       if (code.params[i].name == "caller") found_caller = true;
-      arguments.push_back(v ? *v : Value::missing());
     }
   } else {
     found_caller = code.explicit_caller;
   }
-  Value caller;
   if (code.uses_caller && !found_caller) {
     const Value* v = pop_keyword("caller");
-    caller = v ? *v : Value::undefined_hint("No caller defined");
+    act->at(code.caller_slot) = v ? *v : Value::undefined_hint("No caller defined");
   }
   Dict kwargs;
   bool has_extra = false;
@@ -422,26 +425,20 @@ Value Renderer::call_macro(const MacroObject& m, const Args& args) {
     throw RuntimeError("macro '" + code.name + "' takes no keyword argument '" +
                        std::string(first_extra) + "'");
   }
-  std::vector<Value> varargs;
-  if (args.positional.size() > argc) {
-    if (!code.catch_varargs) {
-      throw RuntimeError("macro '" + code.name + "' takes not more than " + std::to_string(argc) +
-                         " argument(s)");
-    }
-    varargs.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(argc),
-                   args.positional.end());
+  if (args.positional.size() > argc && !code.catch_varargs) {
+    throw RuntimeError("macro '" + code.name + "' takes not more than " + std::to_string(argc) +
+                       " argument(s)");
   }
-
-  DepthGuard guard(depth_);
-  if (depth_ > kMaxDepth) throw RuntimeError("maximum recursion depth exceeded");
-  Ref<Activation> act = Activation::make(code.fn.slot_count, m.closure);
-  for (size_t i = 0; i < argc; ++i) act->at(code.params[i].slot) = std::move(arguments[i]);
-  if (code.uses_caller && !code.explicit_caller) act->at(code.caller_slot) = caller;
   if (code.catch_kwargs) act->at(code.kwargs_slot) = Value(std::move(kwargs));
-  if (code.catch_varargs) act->at(code.varargs_slot) = Value::tuple(std::move(varargs));
+  if (code.catch_varargs) {
+    std::vector<Value> varargs;
+    if (args.positional.size() > argc)
+      varargs.assign(args.positional.begin() + argc, args.positional.end());
+    act->at(code.varargs_slot) = Value::tuple(std::move(varargs));
+  }
   Frame mf{act.get(), m.ctx.get(), &m.tmpl, nullptr};
   bool caller_autoescape = autoescape_;
-  std::string buffer;
+  std::string buffer = take_buffer();
   {
     OutputScope scope(out_, &buffer);
     FlagScope flag(autoescape_, m.autoescape);
@@ -458,7 +455,9 @@ Value Renderer::call_macro(const MacroObject& m, const Args& args) {
     }
     exec(code.body, mf);
   }
-  return Value::string(buffer, caller_autoescape);
+  Value result = Value::string(buffer, caller_autoescape);
+  give_buffer(std::move(buffer));
+  return result;
 }
 
 // ---- blocks and template inheritance ----

@@ -109,6 +109,18 @@ class Renderer final : public CallContext {
   [[noreturn]] void fail(const Frame& f, uint32_t offset, std::string message);
 
  private:
+  /// Output buffers for macro bodies and captured blocks, reused to save allocations.
+  std::string take_buffer() {
+    if (spare_.empty()) return {};
+    std::string s = std::move(spare_.back());
+    spare_.pop_back();
+    return s;
+  }
+  void give_buffer(std::string&& s) {
+    s.clear();
+    spare_.push_back(std::move(s));
+  }
+  std::vector<std::string> spare_;
   const Environment& env_;
   std::string* out_;
   bool autoescape_ = false;

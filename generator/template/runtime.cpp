@@ -152,6 +152,33 @@ Value LoopObject::attribute(std::string_view name) const {
   return Value::missing();
 }
 
+Value LoopObject::cycle(const Args& args) const {
+  if (args.positional.empty()) throw RuntimeError("no items for cycling given");
+  auto n = static_cast<int64_t>(args.positional.size());
+  return args.positional[static_cast<size_t>(index0 % n)];
+}
+
+bool LoopObject::changed(const Args& args) const {
+  Value current = Value::tuple(std::vector<Value>(args.positional.begin(), args.positional.end()));
+  if (last_changed.is_missing() || !equals(last_changed, current)) {
+    last_changed = current;
+    return true;
+  }
+  return false;
+}
+
+bool LoopObject::call_method(CallContext&, std::string_view name, const Args& args, Value& out) {
+  if (name == "cycle") {
+    out = cycle(args);
+    return true;
+  }
+  if (name == "changed") {
+    out = Value(changed(args));
+    return true;
+  }
+  return false;
+}
+
 Value LoopObject::call(CallContext& cx, const Args& args) {
   if (!node)
     throw RuntimeError("The loop must have the 'recursive' marker to be called recursively.");

@@ -43,7 +43,10 @@ class LoopObject final : public Object {
   size_t length() const override { return items.as_list().size(); }
   bool is_callable() const override { return true; }  // fails unless the loop is recursive
   Value call(CallContext& cx, const Args& args) override;
+  bool call_method(CallContext& cx, std::string_view name, const Args& args, Value& out) override;
   void repr(std::string& out) const override;
+  Value cycle(const Args& args) const;
+  bool changed(const Args& args) const;
 
   Value items;  ///< the (materialised) items
   int64_t index0 = -1;

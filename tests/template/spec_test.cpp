@@ -23,7 +23,7 @@ const char* const kFiles[] = {
     "control.txt",      "assignment.txt",   "macros.txt",      "inheritance.txt",
     "escaping.txt",     "filters_text.txt", "filters_seq.txt", "filters_num.txt",
     "filters_html.txt", "filters_data.txt", "tests.txt",       "globals.txt",
-    "errors.txt",
+    "errors.txt",       "scoping.txt",      "edge.txt",
 };
 
 std::string cases_dir() {
@@ -133,4 +133,10 @@ TEST_CASE("spec cases: globals", "[template][spec]") {
 }
 TEST_CASE("spec cases: errors", "[template][spec]") {
   run_file("errors.txt");
+}
+TEST_CASE("spec cases: scoping", "[template][spec]") {
+  run_file("scoping.txt");
+}
+TEST_CASE("spec cases: edge", "[template][spec]") {
+  run_file("edge.txt");
 }
