@@ -1,0 +1,48 @@
+#include "text/lines.hpp"
+
+#include <algorithm>
+
+#include "text/normalize.hpp"
+
+namespace gongkai::text {
+
+Lines::Lines(std::string_view utf8) {
+  buffer_.reserve(utf8.size());
+  spans_.reserve(utf8.size() / 24 + 4);
+  size_t i = 0;
+  while (i <= utf8.size()) {
+    size_t end = utf8.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) end = utf8.size();
+    uint32_t start = static_cast<uint32_t>(buffer_.size());
+    normalize_into(utf8.substr(i, end - i), buffer_);
+    spans_.emplace_back(start, static_cast<uint32_t>(buffer_.size() - start));
+    if (end == utf8.size()) break;
+    i = end + ((utf8[end] == '\r' && end + 1 < utf8.size() && utf8[end + 1] == '\n') ? 2 : 1);
+    if (i == utf8.size()) break;  // a final line end does not open another line
+  }
+}
+
+bool Lines::blank(size_t i) const {
+  for (char c : (*this)[i]) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+void TextRun::append(std::string_view piece, uint32_t line) {
+  if (piece.empty()) return;
+  if (marks_.empty() || marks_.back().second != line) {
+    marks_.emplace_back(static_cast<uint32_t>(text_.size()), line);
+  }
+  text_.append(piece);
+}
+
+uint32_t TextRun::line_at(size_t offset) const {
+  if (marks_.empty()) return 0;
+  auto it = std::upper_bound(marks_.begin(), marks_.end(), offset,
+                             [](size_t off, const auto& m) { return off < m.first; });
+  if (it == marks_.begin()) return marks_.front().second;
+  return std::prev(it)->second;
+}
+
+}  // namespace gongkai::text
