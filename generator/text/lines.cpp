@@ -9,13 +9,16 @@ namespace gongkai::text {
 Lines::Lines(std::string_view utf8) {
   buffer_.reserve(utf8.size());
   spans_.reserve(utf8.size() / 24 + 4);
+  widths_.reserve(utf8.size() / 24 + 4);
   size_t i = 0;
   while (i <= utf8.size()) {
     size_t end = utf8.find_first_of("\r\n", i);
     if (end == std::string_view::npos) end = utf8.size();
     uint32_t start = static_cast<uint32_t>(buffer_.size());
-    normalize_into(utf8.substr(i, end - i), buffer_);
+    std::string_view raw = utf8.substr(i, end - i);
+    normalize_into(raw, buffer_);
     spans_.emplace_back(start, static_cast<uint32_t>(buffer_.size() - start));
+    widths_.push_back(display_width(trim(raw)));
     if (end == utf8.size()) break;
     i = end + ((utf8[end] == '\r' && end + 1 < utf8.size() && utf8[end + 1] == '\n') ? 2 : 1);
     if (i == utf8.size()) break;  // a final line end does not open another line

@@ -27,10 +27,14 @@ class Lines {
   static uint32_t number(size_t i) { return static_cast<uint32_t>(i + 1); }
   /// True when line i holds nothing but spaces and TABs.
   bool blank(size_t i) const;
+  /// Display width (display_width) of line i as printed, before normalisation: a full-width
+  /// digit still counts two half cells, as it did on the page. Leading and trailing spaces out.
+  uint32_t printed_width(size_t i) const { return widths_[i]; }
 
  private:
   std::string buffer_;
   std::vector<std::pair<uint32_t, uint32_t>> spans_;  // offset, length
+  std::vector<uint32_t> widths_;
 };
 
 /// Text joined from pieces of several lines, with the source line of every piece.

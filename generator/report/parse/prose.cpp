@@ -68,9 +68,18 @@ bool table_line(const Document& doc, std::string_view raw) {
 
 /// markdown and docx_text: every line is a paragraph (or a `#` heading).
 void line_paragraphs(const Document& doc, size_t begin, size_t end, std::vector<Paragraph>& out) {
+  bool in_cell = false;  // docx: a line without TAB right after a cell continues that cell
   for (size_t i = begin; i < end; ++i) {
     std::string_view raw = doc.lines[i];
-    if (doc.lines.blank(i) || table_line(doc, raw)) continue;
+    if (raw.empty()) {
+      in_cell = false;
+      continue;
+    }
+    if (table_line(doc, raw)) {
+      in_cell = doc.shape == Shape::DocxText;
+      continue;
+    }
+    if (in_cell || doc.lines.blank(i)) continue;
     std::string_view rest;
     int level = doc.shape == Shape::Markdown ? heading_level(raw, rest) : 0;
     std::string plain = plain_line(raw);
@@ -79,44 +88,84 @@ void line_paragraphs(const Document& doc, size_t begin, size_t end, std::vector<
   }
 }
 
+/// How the prose of a pdf_text report is set: the width (half cells) from which a line counts as
+/// filling the page (a little under what most lines reach), and whether every line is followed by
+/// a blank line (then blank lines say nothing about paragraphs).
+struct PdfLayout {
+  uint32_t full = UINT32_MAX;
+  bool double_spaced = false;
+};
+
+PdfLayout pdf_layout(const Document& doc) {
+  PdfLayout out;
+  std::vector<uint32_t> widths;
+  size_t lines = 0, followed = 0;
+  for (int k : {0, 1, 5, 6}) {
+    const SectionSpan& s = doc.sections[k];
+    if (k > 0 && !s.found()) continue;
+    for (size_t i = s.begin; i < s.end && i < doc.prose_end; ++i) {
+      if (doc.lines.blank(i) || doc.skipped(i)) continue;
+      ++lines;
+      if (i + 1 < doc.lines.size() && doc.lines.blank(i + 1)) ++followed;
+      uint32_t w = doc.lines.printed_width(i);
+      if (w >= 16) widths.push_back(w);
+    }
+  }
+  if (widths.empty()) return out;
+  std::sort(widths.begin(), widths.end());
+  uint32_t typical = widths[(widths.size() - 1) * 3 / 4];
+  out.full = typical > 6 ? typical - 6 : typical;
+  out.double_spaced = lines > 0 && followed * 10 >= lines * 8;
+  return out;
+}
+
+bool ends_sentence(std::string_view s) {
+  for (std::string_view p : {"。", "：", "；", "！", "？"}) {
+    if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return true;
+  }
+  return false;
+}
+
 /// pdf_text: lines cut at the page width. A line as wide as the page continues on the next line
-/// (blank lines and page numbers between do not matter); a shorter line ends its paragraph, and a
-/// numbered heading or item always starts one. This is a heuristic: a paragraph whose last line
-/// happens to fill the width runs into the next.
-void pdf_paragraphs(const Document& doc, size_t begin, size_t end, uint32_t full,
+/// (page numbers between do not matter); a shorter line ends its paragraph, and so does a full
+/// line that ends a sentence before a blank line when the text is not double-spaced; a numbered
+/// heading or item always starts a paragraph. A heuristic: a paragraph whose last line happens to
+/// fill the width, with no blank line after it, runs into the next.
+void pdf_paragraphs(const Document& doc, size_t begin, size_t end, const PdfLayout& layout,
                     std::vector<Paragraph>& out) {
   bool open = false;
   for (size_t i = begin; i < end; ++i) {
     if (doc.lines.blank(i) || doc.skipped(i)) continue;
     std::string plain = plain_line(doc.lines[i]);
     if (plain.empty()) continue;
-    uint32_t width = text::display_width(text::trim(doc.lines[i]));
     if (!open || starts_paragraph(plain)) {
       out.push_back({std::move(plain), text::Lines::number(i), false});
     } else {
       out.back().text += plain;
     }
-    open = width >= full;
+    open = doc.lines.printed_width(i) >= layout.full;
+    if (open && !layout.double_spaced && i + 1 < end && doc.lines.blank(i + 1) &&
+        ends_sentence(out.back().text)) {
+      open = false;
+    }
   }
 }
 
-/// The width (half cells) at which a pdf_text line counts as filling the page: a little under the
-/// width most lines of the prose reach.
-uint32_t full_width(const Document& doc) {
-  std::vector<uint32_t> widths;
-  for (int k : {0, 1, 5, 6}) {
-    const SectionSpan& s = doc.sections[k];
-    if (k > 0 && !s.found()) continue;
-    for (size_t i = s.begin; i < s.end && i < doc.prose_end; ++i) {
-      if (doc.lines.blank(i) || doc.skipped(i)) continue;
-      uint32_t w = text::display_width(text::trim(doc.lines[i]));
-      if (w >= 16) widths.push_back(w);
+/// markdown: a converter sometimes cuts a paragraph in two, mid-sentence; a paragraph that does
+/// not end a sentence continues in the next one unless that one is a heading or numbered.
+void join_cut_paragraphs(std::vector<Paragraph>& ps) {
+  std::vector<Paragraph> out;
+  for (auto& p : ps) {
+    if (!out.empty() && !out.back().heading && !p.heading && !ends_sentence(out.back().text) &&
+        !(sub_number(out.back().text) && out.back().text.find("。") == std::string::npos &&
+          utf8::count_code_points(out.back().text) <= 40) &&
+        !starts_paragraph(p.text)) {
+      out.back().text += p.text;
+      continue;
     }
+    out.push_back(std::move(p));
   }
-  if (widths.empty()) return UINT32_MAX;
-  std::sort(widths.begin(), widths.end());
-  uint32_t typical = widths[(widths.size() - 1) * 3 / 4];
-  return typical > 6 ? typical - 6 : typical;
+  ps = std::move(out);
 }
 
 }  // namespace
@@ -175,7 +224,7 @@ Block classify_paragraph(std::string text, uint32_t line, bool heading) {
 }
 
 void read_prose(const Document& doc, Report& report) {
-  uint32_t full = doc.shape == Shape::PdfText ? full_width(doc) : 0;
+  PdfLayout layout = doc.shape == Shape::PdfText ? pdf_layout(doc) : PdfLayout{};
   report.sections.clear();
   for (int k = 0; k <= 6; ++k) {
     const SectionSpan& s = doc.sections[k];
@@ -189,9 +238,10 @@ void read_prose(const Document& doc, Report& report) {
     std::vector<Paragraph> paragraphs;
     if (!(table && doc.shape == Shape::PdfText)) {
       if (doc.shape == Shape::PdfText) {
-        pdf_paragraphs(doc, s.begin, end, full, paragraphs);
+        pdf_paragraphs(doc, s.begin, end, layout, paragraphs);
       } else {
         line_paragraphs(doc, s.begin, end, paragraphs);
+        if (doc.shape == Shape::Markdown) join_cut_paragraphs(paragraphs);
       }
     }
     for (auto& p : paragraphs) {

@@ -390,8 +390,9 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
   std::vector<std::string_view> cells;
   std::vector<uint32_t> lines;
   for (size_t i = begin; i < end && i < doc.lines.size(); ++i) {
-    if (doc.skipped(i) || doc.lines.blank(i)) continue;
     std::string_view s = doc.lines[i];
+    bool docx_cell = doc.shape == Shape::DocxText && !s.empty() && s[0] == '\t';
+    if (doc.skipped(i) || (doc.lines.blank(i) && !docx_cell)) continue;
     uint32_t number = text::Lines::number(i);
     if (doc.shape == Shape::Markdown && text::trim(s).substr(0, 1) == "|") {
       if (is_delimiter_row(text::trim(s))) continue;
@@ -400,7 +401,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
       add_row(cells, lines, ++row, out);
       continue;
     }
-    if (doc.shape == Shape::DocxText && s[0] == '\t') {
+    if (docx_cell) {
       // A row: TAB lines (one cell each) up to an empty line; a line without TAB right after a
       // cell continues that cell (a line break inside it).
       cells.clear();
