@@ -1,6 +1,7 @@
 #include "text/lines.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/normalize.hpp"
 
@@ -12,8 +13,14 @@ Lines::Lines(std::string_view utf8) {
   widths_.reserve(utf8.size() / 24 + 4);
   size_t i = 0;
   while (i <= utf8.size()) {
-    size_t end = utf8.find_first_of("\r\n", i);
-    if (end == std::string_view::npos) end = utf8.size();
+    // The next LF, or an earlier CR (memchr twice beats a loop over every byte).
+    const char* from = utf8.data() + i;
+    size_t left = utf8.size() - i;
+    const void* lf = std::memchr(from, '\n', left);
+    size_t end = lf ? static_cast<const char*>(lf) - utf8.data() : utf8.size();
+    if (const void* cr = std::memchr(from, '\r', end - i)) {
+      end = static_cast<const char*>(cr) - utf8.data();
+    }
     uint32_t start = static_cast<uint32_t>(buffer_.size());
     std::string_view raw = utf8.substr(i, end - i);
     normalize_into(raw, buffer_);

@@ -4,6 +4,19 @@
 
 namespace gongkai::report::parse {
 
+namespace {
+
+/// True when s holds a character a marker starts with ('[', '*', '_'). A plain loop: libstdc++'s
+/// find_first_of calls memchr once per character.
+bool may_have_markers(std::string_view s) {
+  for (char c : s) {
+    if (c == '[' || c == '*' || c == '_') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int heading_level(std::string_view s, std::string_view& rest) {
   s = text::trim(s);
   size_t k = 0;
@@ -17,6 +30,7 @@ int heading_level(std::string_view s, std::string_view& rest) {
 }
 
 std::string strip_markers(std::string_view s) {
+  if (!may_have_markers(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
@@ -43,8 +57,8 @@ std::string strip_markers(std::string_view s) {
 std::string plain_line(std::string_view line) {
   std::string_view rest;
   heading_level(line, rest);
-  std::string stripped = strip_markers(rest);
-  return text::squeeze_spaces(stripped);
+  if (!may_have_markers(rest)) return text::squeeze_spaces(rest);
+  return text::squeeze_spaces(strip_markers(rest));
 }
 
 }  // namespace gongkai::report::parse

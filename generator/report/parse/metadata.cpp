@@ -21,6 +21,10 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
 
 /// Where a date that ends the line starts (the line may begin with the signer's name), or npos.
 size_t date_at_end(std::string_view plain, DateParse& result, Date& date) {
+  if (plain.size() < 3 ||
+      (plain.substr(plain.size() - 3) != "日" && plain.substr(plain.size() - 3) != "号")) {
+    return std::string_view::npos;
+  }
   for (size_t i = 0; i < plain.size();) {
     size_t pos = i;
     Date d;
@@ -183,6 +187,19 @@ text::TextRun prose_run(const Document& doc, size_t begin, size_t end) {
   return run;
 }
 
+/// True when a line of [begin, end) holds one of the words (a cheap test before joining lines).
+bool any_line_has(const Document& doc, size_t begin, size_t end,
+                  std::initializer_list<std::string_view> words) {
+  for (size_t i = begin; i < end && i < doc.lines.size(); ++i) {
+    std::string_view s = doc.lines[i];
+    if (s.size() < 3) continue;
+    for (auto w : words) {
+      if (s.find(w) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void read_signature(Document& doc, Report& report) {
@@ -261,6 +278,13 @@ void read_signature(Document& doc, Report& report) {
 void find_period(const text::TextRun& run, Report& report, bool anywhere) {
   const std::string& s = run.text();
   for (size_t i = 0; i < s.size();) {
+    // A year starts with 1 or 2, or 一 / 二 in Chinese numerals: try nowhere else.
+    bool may_start = s[i] == '1' || s[i] == '2' || std::string_view(s).substr(i, 3) == "二" ||
+                     std::string_view(s).substr(i, 3) == "一";
+    if (!may_start) {
+      utf8::next(s, i);
+      continue;
+    }
     size_t pos = i;
     Date start;
     DateParse r = parse_date_at(s, pos, start);
@@ -338,11 +362,14 @@ void read_period_and_contact(const Document& doc, Report& report) {
   if (!report.meta.period_start || !complete) {
     // The overview sometimes states the period; contact details sometimes follow section 六.
     const SectionSpan& one = doc.sections[1];
-    if (one.found() && !report.meta.period_start) {
+    if (one.found() && !report.meta.period_start &&
+        any_line_has(doc, one.begin, one.end, {"统计", "期限", "时限", "涵盖"})) {
       find_period(prose_run(doc, one.begin, one.end), report, false);
     }
-    if (!complete) {
-      size_t from = doc.sections[5].found() ? doc.sections[5].begin : pre.end;
+    size_t from = doc.sections[5].found() ? doc.sections[5].begin : pre.end;
+    if (!complete && any_line_has(doc, from, doc.lines.size(),
+                                  {"电话", "邮编", "邮政编码", "邮箱", "信箱", "邮件", "mail",
+                                   "地址", "网址"})) {
       text::TextRun rest = prose_run(doc, from, doc.lines.size());
       find_contact(rest, c, false);
     }

@@ -153,13 +153,29 @@ void pdf_paragraphs(const Document& doc, size_t begin, size_t end, const PdfLayo
 
 /// markdown: a converter sometimes cuts a paragraph in two, mid-sentence; a paragraph that does
 /// not end a sentence continues in the next one unless that one is a heading or numbered.
+bool ends_heading(std::string_view s) {
+  for (std::string_view e : {"情况", "措施", "事项", "问题", "方面", "工作"}) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+bool heading_like(const std::string& s) {
+  return sub_number(s) && s.find("。") == std::string::npos && utf8::count_code_points(s) <= 40;
+}
+
 void join_cut_paragraphs(std::vector<Paragraph>& ps) {
   std::vector<Paragraph> out;
   for (auto& p : ps) {
+    // A sub-heading cut in two: "（一）依据《…管理办法》收取" / "信息处理费的情况".
+    if (!out.empty() && heading_like(out.back().text) && !ends_heading(out.back().text) &&
+        ends_heading(p.text) && p.text.find("。") == std::string::npos &&
+        utf8::count_code_points(p.text) <= 20 && !starts_paragraph(p.text)) {
+      out.back().text += p.text;
+      continue;
+    }
     if (!out.empty() && !out.back().heading && !p.heading && !ends_sentence(out.back().text) &&
-        !(sub_number(out.back().text) && out.back().text.find("。") == std::string::npos &&
-          utf8::count_code_points(out.back().text) <= 40) &&
-        !starts_paragraph(p.text)) {
+        !heading_like(out.back().text) && !starts_paragraph(p.text)) {
       out.back().text += p.text;
       continue;
     }

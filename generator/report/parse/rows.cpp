@@ -1,5 +1,7 @@
 #include "report/parse/rows.hpp"
 
+#include <algorithm>
+
 #include "report/parse/codes.hpp"
 
 namespace gongkai::report::parse {
@@ -8,8 +10,12 @@ RowMatch find_row(const TokenStream& ts, std::span<const std::string_view> keys,
   RowMatch best;
   size_t at = std::string::npos;
   size_t len = 0;
+  std::string_view all(ts.keys);
   for (auto key : keys) {
-    size_t k = ts.find(key, from);
+    // Only a match before the best so far can win: search no further than that.
+    size_t limit = at == std::string::npos ? all.size() : std::min(all.size(), at + key.size());
+    if (from >= limit) continue;
+    size_t k = all.substr(0, limit).find(key, from);
     if (k < at) {
       at = k;
       len = key.size();

@@ -207,14 +207,14 @@ CellKind classify_cell(std::string_view c, std::string_view& number, std::string
 }
 
 /// Emits the tokens of one table row (markdown or docx cells).
+struct Classified {
+  CellKind kind;
+  std::string_view number, suffix;
+};
+
 void add_row(const std::vector<std::string_view>& cells, const std::vector<uint32_t>& lines,
-             uint32_t row, TokenStream& out) {
-  struct Classified {
-    CellKind kind;
-    std::string_view number, suffix;
-  };
-  std::vector<Classified> kinds;
-  kinds.reserve(cells.size());
+             uint32_t row, TokenStream& out, std::vector<Classified>& kinds) {
+  kinds.clear();
   int last_text = -1;
   bool any = false;
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -301,31 +301,46 @@ size_t TokenStream::token_at(size_t offset) const {
 }
 
 void normalize_key(std::string_view s, std::string& out) {
-  size_t i = 0;
+  size_t i = 0, run = 0;  // [run, i) is copied as is
+  auto flush = [&] {
+    if (i > run) out.append(s.data() + run, i - run);
+  };
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      char c = s[i++];
-      if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '*') continue;
-      if (c == '[') c = '(';
-      if (c == ']') c = ')';
-      out += c;
+      char c = s[i];
+      if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '*' || c == '[' || c == ']') {
+        flush();
+        if (c == '[') out += '(';
+        if (c == ']') out += ')';
+        run = ++i;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    // Only E3 (（〔【「」『』、 U+3000-U+30FF), E2 (“”‘’), EF (（）．﹙﹚) start what changes.
+    if (b != 0xE2 && b != 0xE3 && b != 0xEF) {
+      i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      if (i > s.size()) i = s.size();
       continue;
     }
     size_t start = i;
     char32_t c = utf8::next(s, i);
+    const char* replace = nullptr;
+    bool drop = false;
     switch (c) {
       case U'（':
       case U'〔':
       case U'【':
       case U'﹙':
-        out += '(';
+        replace = "(";
         break;
       case U'）':
       case U'〕':
       case U'】':
       case U'﹚':
-        out += ')';
+        replace = ")";
         break;
       case U'“':
       case U'”':
@@ -335,21 +350,25 @@ void normalize_key(std::string_view s, std::string& out) {
       case U'」':
       case U'『':
       case U'』':
+        drop = true;
         break;
       case U'．':
-        out += '.';
+        replace = ".";
         break;
       case U'、':
-        if (!out.empty() && is_digit(out.back())) {
-          out += '.';
-        } else {
-          out.append(s.substr(start, i - start));
-        }
+        if (start > 0 && is_digit(s[start - 1])) replace = ".";
         break;
       default:
-        out.append(s.substr(start, i - start));
+        break;
     }
+    if (!replace && !drop) continue;
+    size_t keep = i;
+    i = start;
+    flush();
+    if (replace) out += replace;
+    i = run = keep;
   }
+  flush();
 }
 
 std::string normalize_key(std::string_view text) {
@@ -389,6 +408,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
   uint32_t row = 0;
   std::vector<std::string_view> cells;
   std::vector<uint32_t> lines;
+  std::vector<Classified> kinds;
   for (size_t i = begin; i < end && i < doc.lines.size(); ++i) {
     std::string_view s = doc.lines[i];
     bool docx_cell = doc.shape == Shape::DocxText && !s.empty() && s[0] == '\t';
@@ -398,7 +418,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
       if (is_delimiter_row(text::trim(s))) continue;
       cells = pipe_cells(s);
       lines.assign(cells.size(), number);
-      add_row(cells, lines, ++row, out);
+      add_row(cells, lines, ++row, out, kinds);
       continue;
     }
     if (docx_cell) {
@@ -428,7 +448,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
           break;
         }
       }
-      add_row(cells, lines, ++row, out);
+      add_row(cells, lines, ++row, out, kinds);
       i = j;  // the loop's ++i skips the empty line that ended the row
       continue;
     }
