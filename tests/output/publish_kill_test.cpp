@@ -58,7 +58,7 @@ bool publish_and_die(const std::string& out_dir, const std::vector<OutputFile>& 
 
 }  // namespace
 
-TEST_CASE("a publish killed at any step leaves the old or the new tree, whole") {
+TEST_CASE("a publish killed at any step leaves the whole old or the whole new tree") {
   struct Point {
     PublishStep step;
     size_t count;

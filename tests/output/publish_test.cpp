@@ -80,7 +80,7 @@ TEST_CASE("a changed file is rewritten and the others keep their inodes") {
   }
 }
 
-TEST_CASE("files the new site no longer has are removed, with their empty folders") {
+TEST_CASE("files the new site no longer has are removed with their empty folders") {
   TempDir tmp;
   publish(tmp / "public", site(4));
   auto stats = publish(tmp / "public", site(2));

@@ -190,7 +190,7 @@ TEST_CASE("every truncation of an encoded report is rejected") {
   }
 }
 
-TEST_CASE("corrupt bytes, trailing bytes, another version or catalogue are rejected") {
+TEST_CASE("corrupt bytes or trailing bytes or another version or catalogue are rejected") {
   std::string bytes = encode(full_report());
   std::string body = bytes.substr(0, bytes.size() - 8);
   for (size_t i = 0; i < bytes.size(); ++i) {

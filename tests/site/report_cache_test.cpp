@@ -42,7 +42,7 @@ std::vector<std::string> entries(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("a stored report is found again for the same path, bytes and parser version") {
+TEST_CASE("a stored report is found again for the same path and bytes and parser version") {
   TempDir tmp;
   ReportCache cache(tmp / ".gongkai-cache", "parser 1");
   CHECK_FALSE(cache.lookup("a.txt", "bytes of a"));
@@ -63,7 +63,7 @@ TEST_CASE("a stored report is found again for the same path, bytes and parser ve
   CHECK(again.lookup("a.txt", "bytes of a"));  // survives the process: it is on disk
 }
 
-TEST_CASE("a corrupt or truncated entry is a miss, and storing again repairs it") {
+TEST_CASE("a corrupt or truncated entry is a miss and storing again repairs it") {
   TempDir tmp;
   ReportCache cache(tmp.path(), "v1");
   REQUIRE(cache.store("a.txt", "A", sample("a.txt", 2022)));
@@ -91,7 +91,7 @@ TEST_CASE("a cache that cannot be written says why and is not an error for looku
   CHECK_FALSE(cache.lookup("a.txt", "A"));
 }
 
-TEST_CASE("two threads storing at once, the same entries and others, leave only whole entries") {
+TEST_CASE("two threads storing the same and other entries at once leave only whole entries") {
   TempDir tmp;
   ReportCache cache(tmp.path(), "v1");
   auto work = [&](int offset) {
@@ -113,7 +113,7 @@ TEST_CASE("two threads storing at once, the same entries and others, leave only 
   CHECK(entries(tmp / "reports").size() == 60);  // no temporary file left
 }
 
-TEST_CASE("prune drops entries the latest build did not use, and stray temporary files") {
+TEST_CASE("prune drops entries the latest build did not use and stray temporary files") {
   TempDir tmp;
   {
     ReportCache first(tmp.path(), "v1");
