@@ -25,17 +25,19 @@ bool about_other_matters(std::string_view clause) {
   return false;
 }
 
-/// The first receiving verb of the clause: its offset and length; npos when none.
-size_t find_verb(std::string_view clause, size_t& len) {
-  size_t best = std::string_view::npos;
+/// The receiving verb at s[i] (收到, 接收, 受理, 新收): its byte length, 0 when none. The lead
+/// character is tested byte by byte: 收 E6 94 B6, 接 E6 8E A5, 受 E5 8F 97, 新 E6 96 B0.
+size_t verb_at(std::string_view s, size_t i) {
+  if (i + 6 > s.size()) return 0;
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  bool lead = (b(0) == 0xE6 && ((b(1) == 0x94 && b(2) == 0xB6) || (b(1) == 0x8E && b(2) == 0xA5) ||
+                                (b(1) == 0x96 && b(2) == 0xB0))) ||
+              (b(0) == 0xE5 && b(1) == 0x8F && b(2) == 0x97);
+  if (!lead) return 0;
   for (auto v : kVerbs) {
-    size_t p = clause.find(v);
-    if (p < best) {
-      best = p;
-      len = v.size();
-    }
+    if (at(s, i, v)) return v.size();
   }
-  return best;
+  return 0;
 }
 
 bool negated_before(std::string_view clause, size_t verb) {
@@ -71,26 +73,41 @@ std::optional<int64_t> count_after_application(std::string_view rest) {
   return std::nullopt;
 }
 
+/// The statements of one paragraph: the first receiving verb of each clause decides.
+void statements_of(const Block& block, std::vector<ApplicationStatement>& out) {
+  std::string_view s = block.text;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = verb_at(s, i);
+    if (!len) {
+      i += prose::char_len(static_cast<unsigned char>(s[i]));
+      continue;
+    }
+    prose::Span cl = prose::clause_around(s, i);
+    std::string_view clause = cl.of(s);
+    size_t verb = i - cl.begin;
+    i = cl.end;  // one statement per clause; the clause's end is a character boundary
+    if (refused_before(clause, verb)) continue;
+    // What was received is told after the verb (the agency before it may be a 信访局).
+    std::string_view rest = clause.substr(verb + len);
+    if (about_other_matters(rest)) continue;
+    prose::Span sp = prose::sentence_around(s, cl.begin);
+    std::string_view sentence = sp.of(s);
+    uint32_t line = prose::line_at(block, sp.begin);
+    if (negated_before(clause, verb)) {
+      if (contains(rest, "申请") && contains(rest, "公开")) out.push_back({0, sentence, line});
+    } else if (auto n = count_after_application(rest)) {
+      out.push_back({*n, sentence, line});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<ApplicationStatement> stated_applications(const Report& r) {
   std::vector<ApplicationStatement> out;
-  auto all = prose::sentences(
-      r, [](SectionKey k) { return k == SectionKey::Overview || k == SectionKey::Applications; });
-  for (const auto& s : all) {
-    for (std::string_view clause : prose::clauses(s.text)) {
-      size_t len = 0;
-      size_t verb = find_verb(clause, len);
-      if (verb == std::string_view::npos || about_other_matters(clause)) continue;
-      if (refused_before(clause, verb)) continue;
-      std::string_view rest = clause.substr(verb + len);
-      if (negated_before(clause, verb)) {
-        if (contains(rest, "申请") && contains(rest, "公开")) out.push_back({0, s.text, s.line});
-        continue;
-      }
-      if (auto n = count_after_application(rest)) out.push_back({*n, s.text, s.line});
-    }
-  }
+  prose::for_each_paragraph(
+      r, [](SectionKey k) { return k == SectionKey::Overview || k == SectionKey::Applications; },
+      [&](const Section&, const Block& block) { statements_of(block, out); });
   return out;
 }
 
@@ -98,8 +115,8 @@ namespace detail {
 
 void check_application_prose(Context& ctx) {
   const Report& r = ctx.report;
-  auto index = find_cell("applications.new_received.total");
-  auto carried_index = find_cell("applications.carried_over.total");
+  static const auto index = find_cell("applications.new_received.total");
+  static const auto carried_index = find_cell("applications.carried_over.total");
   const Cell& received = r.cell(*index);
   if (received.status != CellStatus::Read || !received.value || !received.value->is_integer()) {
     return;  // the missing cell is its own finding

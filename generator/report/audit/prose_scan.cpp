@@ -4,105 +4,97 @@ namespace gongkai::report::audit::prose {
 
 namespace {
 
-/// Byte length of a sentence end at s[i] (。！？；!?;\n), 0 when there is none.
+inline unsigned char byte(std::string_view s, size_t i) {
+  return i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
+}
+
+}  // namespace
+
 size_t sentence_end_at(std::string_view s, size_t i) {
-  char c = s[i];
+  unsigned char c = byte(s, i);
   if (c == '!' || c == '?' || c == ';' || c == '\n') return 1;
-  for (std::string_view end : {"。", "！", "？", "；"}) {
-    if (at(s, i, end)) return end.size();
+  // 。 E3 80 82; ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B.
+  if (c == 0xE3) return byte(s, i + 1) == 0x80 && byte(s, i + 2) == 0x82 ? 3 : 0;
+  if (c == 0xEF && byte(s, i + 1) == 0xBC) {
+    unsigned char d = byte(s, i + 2);
+    return d == 0x81 || d == 0x9F || d == 0x9B ? 3 : 0;
   }
   return 0;
 }
 
 size_t clause_end_at(std::string_view s, size_t i) {
-  char c = s[i];
+  unsigned char c = byte(s, i);
   if (c == ',' || c == ':') return 1;
-  for (std::string_view end : {"，", "："}) {
-    if (at(s, i, end)) return end.size();
+  // ， EF BC 8C; ： EF BC 9A.
+  if (c == 0xEF && byte(s, i + 1) == 0xBC) {
+    unsigned char d = byte(s, i + 2);
+    if (d == 0x8C || d == 0x9A) return 3;
   }
-  return 0;
+  return sentence_end_at(s, i);
+}
+
+namespace {
+
+/// Bounds around i where `end_at` finds no end. Walking back, a 3-byte end ends 3 bytes before the
+/// position after it.
+template <class EndAt>
+Span around(std::string_view s, size_t i, EndAt end_at) {
+  Span sp{0, s.size()};
+  for (size_t k = i; k > 0; --k) {
+    size_t p = k - 1;
+    if (end_at(s, p)) {
+      sp.begin = p + end_at(s, p);
+      break;
+    }
+  }
+  if (sp.begin > i) sp.begin = i;
+  for (size_t k = i; k < s.size(); ++k) {
+    if (end_at(s, k)) {
+      sp.end = k;
+      break;
+    }
+  }
+  return sp;
 }
 
 }  // namespace
 
-void split_sentences(std::string_view text, uint32_t line, SectionKey section,
-                     std::vector<Sentence>& out) {
-  size_t start = 0;
-  uint32_t newlines = 0, newlines_at_start = 0;
-  for (size_t i = 0; i < text.size();) {
-    size_t len = sentence_end_at(text, i);
-    if (!len) {
-      ++i;
-      continue;
-    }
-    if (i > start) {
-      out.push_back({text.substr(start, i - start), line ? line + newlines_at_start : 0, section});
-    }
-    if (text[i] == '\n') ++newlines;
-    i += len;
-    start = i;
-    newlines_at_start = newlines;
-  }
-  if (start < text.size()) {
-    out.push_back({text.substr(start), line ? line + newlines_at_start : 0, section});
-  }
+Span sentence_around(std::string_view s, size_t i) {
+  return around(s, i, sentence_end_at);
+}
+Span clause_around(std::string_view s, size_t i) {
+  return around(s, i, clause_end_at);
 }
 
-std::vector<std::string_view> clauses(std::string_view sentence) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i < sentence.size();) {
-    size_t len = clause_end_at(sentence, i);
-    if (!len) {
-      ++i;
-      continue;
-    }
-    out.push_back(sentence.substr(start, i - start));
-    i += len;
-    start = i;
-  }
-  out.push_back(sentence.substr(start));
-  return out;
+uint32_t line_at(const Block& b, size_t i) {
+  if (!b.line) return 0;
+  uint32_t line = b.line;
+  for (size_t k = 0; k < i && k < b.text.size(); ++k) line += b.text[k] == '\n';
+  return line;
 }
 
-int digit_at(std::string_view s, size_t i, size_t& len) {
-  if (i >= s.size()) return -1;
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c >= '0' && c <= '9') {
-    len = 1;
-    return c - '0';
-  }
-  // Full-width ０ (U+FF10) … ９ (U+FF19): EF BC 90 … EF BC 99.
-  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
-    unsigned char d = static_cast<unsigned char>(s[i + 2]);
-    if (d >= 0x90 && d <= 0x99) {
-      len = 3;
-      return d - 0x90;
-    }
-  }
-  return -1;
-}
-
-std::optional<int64_t> read_integer(std::string_view s, size_t& i) {
+std::optional<int64_t> read_integer(std::string_view s, size_t& i, int* digits) {
   int64_t v = 0;
-  int digits = 0;
+  int n = 0;
   size_t len = 0;
   for (int d; (d = digit_at(s, i, len)) >= 0; i += len) {
-    if (++digits > 12) return std::nullopt;
+    if (++n > 12) return std::nullopt;
     v = v * 10 + d;
   }
-  if (!digits) return std::nullopt;
+  if (digits) *digits = n;
+  if (!n) return std::nullopt;
   return v;
 }
 
 size_t skip_spaces(std::string_view s, size_t i) {
   while (i < s.size()) {
-    if (s[i] == ' ' || s[i] == '\t') {
+    unsigned char c = byte(s, i);
+    if (c == ' ' || c == '\t') {
       ++i;
-    } else if (at(s, i, "\u3000")) {
-      i += 3;
-    } else if (at(s, i, "\u00a0")) {
-      i += 2;
+    } else if (c == 0xE3 && byte(s, i + 1) == 0x80 && byte(s, i + 2) == 0x80) {
+      i += 3;  // U+3000
+    } else if (c == 0xC2 && byte(s, i + 1) == 0xA0) {
+      i += 2;  // U+00A0
     } else {
       break;
     }

@@ -17,20 +17,12 @@ using prose::skip_spaces;
 
 namespace {
 
-/// Reads "YYYY年" or "YYYY年度" at s[i] (spaces allowed around the digits); sets i past it.
+/// Reads "YYYY年" or "YYYY年度" at s[i] (spaces allowed after the digits); sets i past it.
 std::optional<int> year_at(std::string_view s, size_t& i, bool& du) {
-  size_t j = skip_spaces(s, i);
-  size_t start = j;
-  auto v = prose::read_integer(s, j);
-  size_t len = 0;
-  // Exactly four digits: count them by their bytes (1 ASCII, 3 full-width each).
-  if (!v || *v < 1990 || *v > 2099) return std::nullopt;
-  size_t digits = 0;
-  for (size_t k = start; k < j; k += len) {
-    prose::digit_at(s, k, len);
-    ++digits;
-  }
-  if (digits != 4) return std::nullopt;
+  size_t j = i;
+  int digits = 0;
+  auto v = prose::read_integer(s, j, &digits);
+  if (!v || digits != 4 || *v < 1990 || *v > 2099) return std::nullopt;
   j = skip_spaces(s, j);
   if (!at(s, j, "年")) return std::nullopt;
   j += std::string_view("年").size();
@@ -61,6 +53,17 @@ bool is_future(std::string_view s) {
   return contains(s, "将") || contains(s, "计划") || contains(s, "拟") || contains(s, "力争");
 }
 
+/// True when the digits at s[i] open a clause: only spaces and 在/于 between them and the clause's
+/// start.
+bool opens_clause(std::string_view s, size_t i) {
+  size_t begin = prose::clause_around(s, i).begin;
+  size_t k = skip_spaces(s, begin);
+  for (std::string_view lead : {"在", "于"}) {
+    if (at(s, k, lead)) k = skip_spaces(s, k + lead.size());
+  }
+  return k == i;
+}
+
 /// "…" after the first `max` code points.
 std::string excerpt(std::string_view s, size_t max = 60) {
   size_t i = 0, n = 0;
@@ -71,6 +74,39 @@ std::string excerpt(std::string_view s, size_t max = 60) {
   std::string out(s.substr(0, i));
   if (i < s.size()) out += "…";
   return out;
+}
+
+/// The claims of one paragraph. Driven by the digits: a year is rare, sentences are not.
+void claims_of(const Section& section, const Block& block, std::vector<YearClaim>& out) {
+  std::string_view s = block.text;
+  size_t len = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (prose::digit_at(s, i, len) < 0) {
+      i += prose::char_len(static_cast<unsigned char>(s[i]));
+      continue;
+    }
+    size_t start = i;
+    // Past this run of digits whatever it is.
+    while (prose::digit_at(s, i, len) >= 0) i += len;
+    size_t j = start;
+    bool du = false;
+    auto year = year_at(s, j, du);
+    if (!year || !opens_clause(s, start)) continue;
+    // "2024年度，我局…": the statement goes on after the comma.
+    j = skip_spaces(s, j);
+    if (size_t end = prose::clause_end_at(s, j); end && !prose::sentence_end_at(s, j)) {
+      j = skip_spaces(s, j + end);
+    }
+    prose::Span sp = prose::sentence_around(s, start);
+    std::string_view sentence = sp.of(s);
+    bool fee = is_fee_sentence(sentence);
+    bool summary = du && summary_word_at(s, j);
+    bool fee_claim = fee && (du || summary_word_at(s, j) ||
+                             starts_with_any(s, j, {"共", "全年", "政府信息公开"}));
+    if (!summary && !fee_claim) continue;
+    out.push_back(
+        {*year, sentence, prose::line_at(block, sp.begin), section.key, fee, is_future(sentence)});
+  }
 }
 
 }  // namespace
@@ -98,33 +134,9 @@ std::optional<int> report_year(const Report& r) {
 
 std::vector<YearClaim> year_claims(const Report& r) {
   std::vector<YearClaim> out;
-  auto all = prose::sentences(r, [](SectionKey) { return true; });
-  for (const auto& s : all) {
-    bool fee = is_fee_sentence(s.text);
-    auto parts = prose::clauses(s.text);
-    for (size_t c = 0; c < parts.size(); ++c) {
-      std::string_view clause = parts[c];
-      size_t i = skip_spaces(clause, 0);
-      for (std::string_view lead : {"在", "于"}) {
-        if (at(clause, i, lead)) i = skip_spaces(clause, i + lead.size());
-      }
-      bool du = false;
-      auto year = year_at(clause, i, du);
-      if (!year) continue;
-      // "2024年度，我局…": the statement goes on in the next clause.
-      std::string_view rest = clause;
-      size_t j = skip_spaces(clause, i);
-      if (j >= clause.size() && c + 1 < parts.size()) {
-        rest = parts[c + 1];
-        j = skip_spaces(rest, 0);
-      }
-      bool summary = du && summary_word_at(rest, j);
-      bool fee_claim = fee && (du || summary_word_at(rest, j) ||
-                               starts_with_any(rest, j, {"共", "全年", "政府信息公开"}));
-      if (!summary && !fee_claim) continue;
-      out.push_back({*year, s.text, s.line, s.section, fee, is_future(s.text)});
-    }
-  }
+  prose::for_each_paragraph(
+      r, [](SectionKey) { return true; },
+      [&](const Section& section, const Block& block) { claims_of(section, block, out); });
   return out;
 }
 
