@@ -235,6 +235,8 @@ class Dict {
   /// Appends without checking for an existing key (caller guarantees uniqueness).
   void append_unique(Value key, Value value);
   const Value* find(std::string_view key) const;
+  const Value* find(const char* key) const { return find(std::string_view(key)); }
+  const Value* find(const std::string& key) const { return find(std::string_view(key)); }
   const Value* find(std::string_view key, uint64_t hash) const;
   const Value* find(const Value& key) const;
   bool contains(const Value& key) const { return find(key) != nullptr; }
