@@ -181,8 +181,10 @@ void add_builtin_globals(Registry& r) {
     Params p("joiner", a, {"sep"});
     return make_object<Joiner>(p.get(0, Value(", ")));
   });
-  r.globals["namespace"] = make_function("namespace", [](CallContext&, const Args& a) {
-    return make_object<NamespaceObject>(build_dict(a, "Namespace"));
+  r.globals["namespace"] = make_function("namespace", [](CallContext& cx, const Args& a) {
+    Value ns = make_object<NamespaceObject>(build_dict(a, "Namespace"));
+    if (auto* renderer = dynamic_cast<Renderer*>(&cx)) renderer->track_namespace(ns);
+    return ns;
   });
 }
 

@@ -48,6 +48,23 @@ void with_site(const Frame& f, uint32_t offset, F&& body) {
 
 }  // namespace
 
+void Renderer::release_captures() {
+  for (auto& act : captured_acts_) {
+    for (uint16_t i = 0; i < act->size; ++i) act->at(i) = Value();
+    act->outer = Ref<Activation>();
+  }
+  for (auto& ctx : captured_ctxs_) {
+    ctx->vars.clear();
+    ctx->layers.clear();
+    ctx->blocks.clear();
+  }
+  for (auto& ns : captured_namespaces_)
+    static_cast<NamespaceObject*>(ns.as_object())->attrs = Dict();
+  captured_acts_.clear();
+  captured_ctxs_.clear();
+  captured_namespaces_.clear();
+}
+
 void Renderer::fail(const Frame& f, uint32_t offset, std::string message) {
   throw RenderError{std::move(message), f.tmpl, offset, {}};
 }
@@ -166,6 +183,7 @@ void Renderer::exec(const Stmt& s, Frame& f) {
       return;
     case StmtKind::Macro: {
       const auto& n = static_cast<const Macro&>(s);
+      capture(f.act, f.ctx);
       Value m = make_object<MacroObject>(n.code, Ref<Activation>::share(f.act),
                                          Ref<Context>::share(f.ctx), *f.tmpl, autoescape_);
       if (n.toplevel) {
@@ -294,6 +312,7 @@ void Renderer::run_loop(const For& n, const Value& items_value, Frame& lf, int64
     loop = static_cast<LoopObject*>(loop_value.as_object());
     if (n.recursive) {
       loop->node = &n;
+      capture(outer.act, outer.ctx);
       loop->outer_act = Ref<Activation>::share(outer.act);
       loop->outer_ctx = Ref<Context>::share(outer.ctx);
       loop->outer_tmpl = outer.tmpl;
@@ -362,6 +381,7 @@ Value Renderer::call_loop(const LoopObject& loop, const Value& iterable) {
 // ---- macros and call blocks ----
 
 void Renderer::exec_call_block(const CallBlock& n, Frame& f) {
+  capture(f.act, f.ctx);
   Value caller = make_object<MacroObject>(n.code, Ref<Activation>::share(f.act),
                                           Ref<Context>::share(f.ctx), *f.tmpl, autoescape_);
   Value result = eval_call(*n.call, f, &caller);

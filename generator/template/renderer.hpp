@@ -41,6 +41,7 @@ struct Frame {
 class Renderer final : public CallContext {
  public:
   Renderer(const Environment& env, std::string& out) : env_(env), out_(&out) {}
+  ~Renderer() { release_captures(); }
 
   /// Renders template t as the top of a render (Jinja2's Template.render).
   void render_top(const CompiledTemplate& t, const Value& data);
@@ -58,6 +59,8 @@ class Renderer final : public CallContext {
   Value call_loop(const LoopObject& loop, const Value& iterable);
   Value render_block_value(const BlockRef& block, const Ref<Context>& ctx);
   const Environment& env() const { return env_; }
+  /// A namespace() made by this render: it may end up holding itself, so it is emptied at the end.
+  void track_namespace(const Value& ns) { captured_namespaces_.push_back(ns); }
 
  private:
   // statements (render_stmt.cpp)
@@ -121,6 +124,18 @@ class Renderer final : public CallContext {
     spare_.push_back(std::move(s));
   }
   std::vector<std::string> spare_;
+
+  /// Closures (macros, caller, recursive loops) capture an activation and a context that may
+  /// in turn hold the closure: a reference cycle. The render remembers what was captured and
+  /// empties it at the end, when nothing can use it any more.
+  void capture(Activation* act, Context* ctx) {
+    captured_acts_.push_back(Ref<Activation>::share(act));
+    captured_ctxs_.push_back(Ref<Context>::share(ctx));
+  }
+  void release_captures();
+  std::vector<Ref<Activation>> captured_acts_;
+  std::vector<Ref<Context>> captured_ctxs_;
+  std::vector<Value> captured_namespaces_;
   const Environment& env_;
   std::string* out_;
   bool autoescape_ = false;

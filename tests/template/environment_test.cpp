@@ -30,7 +30,8 @@ std::string render(Environment& env, const std::string& name, const Value& data 
 TEST_CASE("roots are searched in order: the site's templates override the theme's") {
   core::MemoryFileSystem fs;
   fs.put("theme/templates/base.html", "theme base [{% block b %}{% endblock %}]");
-  fs.put("theme/templates/page.html", "{% extends 'base.html' %}{% block b %}theme page{% endblock %}");
+  fs.put("theme/templates/page.html",
+         "{% extends 'base.html' %}{% block b %}theme page{% endblock %}");
   fs.put("site/templates/base.html", "site base [{% block b %}{% endblock %}]");
   Environment env({"site/templates", "theme/templates"}, &fs);
   CHECK(render(env, "page.html") == "site base [theme page]");
@@ -73,10 +74,11 @@ TEST_CASE("filters, tests and globals registered from C++") {
     return Value((p.get(1, false).truthy() ? "https://example.org/" : "../") + p.get(0).str());
   });
   env.add_global("site_name", Value("公开"));
-  env.add_template("page.html",
-                   "{{ 1200|number('件') }} {{ none|number }} {{ '<x>'|bold }} {{ 3 is positive }} "
-                   "{{ url('agencies/') }} {{ url(path='feed.xml', absolute=true) }} {{ site_name }} "
-                   "{{ [1, -2]|select('positive')|list }}");
+  env.add_template(
+      "page.html",
+      "{{ 1200|number('件') }} {{ none|number }} {{ '<x>'|bold }} {{ 3 is positive }} "
+      "{{ url('agencies/') }} {{ url(path='feed.xml', absolute=true) }} {{ site_name }} "
+      "{{ [1, -2]|select('positive')|list }}");
   env.add_template("page.txt", "{{ 'x'|bold }}");
   CHECK(render(env, "page.html") ==
         "1200 件 — <b>&lt;x&gt;</b> True ../agencies/ https://example.org/feed.xml 公开 [1]");
@@ -95,7 +97,8 @@ TEST_CASE("an error thrown by a C++ filter is located at the call") {
   CHECK(r.error->line == 2);
   CHECK(r.error->column == 11);
   CHECK(r.error->message == "no value for this cell");
-  CHECK(r.error->format() == "page.html:2:11: no value for this cell\n  {{ cell|strict }}\n          ^\n");
+  CHECK(r.error->format() ==
+        "page.html:2:11: no value for this cell\n  {{ cell|strict }}\n          ^\n");
 }
 
 namespace {
@@ -119,9 +122,10 @@ class Cells final : public tmpl::Object {
 
 TEST_CASE("C++-backed objects: attributes, items, iteration, tojson, missing attributes") {
   Environment env;
-  env.add_template("page.txt",
-                   "{{ c.total }} {{ c['total'] }} {{ c|length }} {% for k in c %}{{ k }};{% endfor %} "
-                   "{{ c|tojson }} {{ c is mapping }} [{{ c.nope }}] {{ c.nope is defined }}");
+  env.add_template(
+      "page.txt",
+      "{{ c.total }} {{ c['total'] }} {{ c|length }} {% for k in c %}{{ k }};{% endfor %} "
+      "{{ c|tojson }} {{ c is mapping }} [{{ c.nope }}] {{ c.nope is defined }}");
   Value data(Dict{{"c", tmpl::make_object<Cells>()}});
   CHECK(render(env, "page.txt", data) ==
         "120 120 2 total;open; {\"open\": null, \"total\": 120} True [] False");
@@ -133,7 +137,9 @@ TEST_CASE("C++-backed objects: attributes, items, iteration, tojson, missing att
 
 TEST_CASE("the error chain names every template on the way") {
   Environment env;
-  env.add_template("page.html", "{% extends 'base.html' %}\n{% block main %}{% include 'row.html' %}{% endblock %}");
+  env.add_template(
+      "page.html",
+      "{% extends 'base.html' %}\n{% block main %}{% include 'row.html' %}{% endblock %}");
   env.add_template("base.html", "<main>\n{% block main %}{% endblock %}\n</main>");
   env.add_template("row.html", "{{ row.cells[0] }}");
   auto r = env.render("page.html", Value(Dict{}));
@@ -168,7 +174,8 @@ TEST_CASE("compiled once: a changed file is seen after clear_cache") {
 TEST_CASE("one environment renders from several threads at once") {
   Environment env;
   env.add_template("base.html", "<ul>{% block items %}{% endblock %}</ul>");
-  env.add_template("m.html", "{% macro li(x) %}<li class=\"{{ loop_class }}\">{{ x }}</li>{% endmacro %}");
+  env.add_template("m.html",
+                   "{% macro li(x) %}<li class=\"{{ loop_class }}\">{{ x }}</li>{% endmacro %}");
   env.add_template("page.html",
                    "{% extends 'base.html' %}{% from 'm.html' import li %}{% block items %}"
                    "{% for r in rows %}{{ li(r ~ '<' ~ n) }}{% endfor %}{% endblock %}");

@@ -1,12 +1,12 @@
 // `gongkai render` end to end, through the built binary.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -42,7 +42,8 @@ class Scratch {
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
   Run run(const std::string& args) const {
-    std::string cmd = std::string(GONGKAI_BINARY) + " " + args + " > " + path("stdout") + " 2> " + path("stderr");
+    std::string cmd =
+        std::string(GONGKAI_BINARY) + " " + args + " > " + path("stdout") + " 2> " + path("stderr");
     int raw = std::system(cmd.c_str());
     return {WEXITSTATUS(raw), slurp(dir_ / "stdout"), slurp(dir_ / "stderr")};
   }
@@ -55,12 +56,13 @@ class Scratch {
 
 TEST_CASE("render prints the template with the JSON data") {
   Scratch s;
-  s.put("site/page.html", "{% extends 'base.html' %}{% block b %}{{ title }} {{ n + 1 }}{% endblock %}");
+  s.put("site/page.html",
+        "{% extends 'base.html' %}{% block b %}{{ title }} {{ n + 1 }}{% endblock %}");
   s.put("theme/base.html", "<h1>{% block b %}{% endblock %}</h1>\n");
   s.put("theme/page.html", "the theme's page, overridden");
   s.put("data.json", R"({"title": "A & B", "n": 41})");
-  Run r = s.run("render page.html --templates " + s.path("site") + " --templates " + s.path("theme") +
-                " --data " + s.path("data.json"));
+  Run r = s.run("render page.html --templates " + s.path("site") + " --templates " +
+                s.path("theme") + " --data " + s.path("data.json"));
   CHECK(r.status == 0);
   CHECK(r.out == "<h1>A &amp; B 42</h1>");
   CHECK(r.err.empty());
@@ -86,13 +88,15 @@ TEST_CASE("render exits 2 on usage errors") {
   s.put("t/page.txt", "x");
   s.put("bad.json", "{not json");
   s.put("list.json", "[1, 2]");
-  CHECK(s.run("render page.txt").status == 2);  // no --templates
+  CHECK(s.run("render page.txt").status == 2);                    // no --templates
   CHECK(s.run("render --templates " + s.path("t")).status == 2);  // no name
   Run bad = s.run("render page.txt --templates " + s.path("t") + " --data " + s.path("bad.json"));
   CHECK(bad.status == 2);
   CHECK(bad.err.find("is not valid JSON") != std::string::npos);
-  CHECK(s.run("render page.txt --templates " + s.path("t") + " --data " + s.path("list.json")).status == 2);
-  CHECK(s.run("render page.txt --templates " + s.path("t") + " --data " + s.path("none.json")).status == 2);
+  CHECK(s.run("render page.txt --templates " + s.path("t") + " --data " + s.path("list.json"))
+            .status == 2);
+  CHECK(s.run("render page.txt --templates " + s.path("t") + " --data " + s.path("none.json"))
+            .status == 2);
   CHECK(s.run("render page.txt --templates " + s.path("missing-dir")).status == 2);
   Run ok = s.run("render page.txt --templates " + s.path("t"));
   CHECK(ok.status == 0);

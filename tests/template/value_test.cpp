@@ -61,7 +61,7 @@ TEST_CASE("dict lookups use Python key equality, small and large") {
     CHECK(d.find("k3")->as_int() == 3);
     CHECK(d.find(std::string_view("k" + std::to_string(n - 1)))->as_int() == n - 1);
     CHECK(d.find("nope") == nullptr);
-    CHECK(d.find(Value(1.0))->as_string() == "int");  // 1 == 1.0
+    CHECK(d.find(Value(1.0))->as_string() == "int");   // 1 == 1.0
     CHECK(d.find(Value(true))->as_string() == "int");  // and True
     CHECK(d.find(Value("1")) == nullptr);
   }
@@ -75,7 +75,8 @@ TEST_CASE("copies share one body") {
 }
 
 TEST_CASE("from_json keeps the order of an ordered_json object, converts numbers") {
-  auto j = nlohmann::ordered_json::parse(R"({"b": 1, "a": [1.5, null, true, "s"], "big": 18446744073709551615})");
+  auto j = nlohmann::ordered_json::parse(
+      R"({"b": 1, "a": [1.5, null, true, "s"], "big": 18446744073709551615})");
   Value v = Value::from_json(j);
   REQUIRE(v.is_dict());
   CHECK(v.as_dict().entries()[0].first.as_string() == "b");
