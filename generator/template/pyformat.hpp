@@ -25,6 +25,9 @@ std::string str_format(std::string_view format, const Args& args, bool escape);
 /// Python's format(value, spec) (the mini-language after `:` in str.format).
 std::string format_value(const Value& value, std::string_view spec);
 
+/// The digits of |v| in base 2, 8, 10 or 16 (no sign, no prefix).
+std::string digits_in_base(int64_t v, int base, bool upper);
+
 /// C-style formatting of a double with a conversion ('f', 'e', 'g', 'E', 'G') and a precision, as
 /// Python does it (inf, nan, -0.0 included); `alternate` is the '#' flag.
 std::string format_double(double d, char conversion, int precision, bool alternate = false);
