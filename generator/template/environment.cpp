@@ -155,6 +155,15 @@ Error Environment::to_error(const RenderError& e) const {
     auto lc = site.tmpl->source.locate(site.offset);
     out.chain.push_back({site.tmpl->name, lc.line, lc.column});
   }
+  // A runaway recursion passes the same sites hundreds of times: keep both ends.
+  constexpr size_t kKeep = 8;
+  if (out.chain.size() > 2 * kKeep + 1) {
+    size_t dropped = out.chain.size() - 2 * kKeep;
+    std::vector<ErrorLocation> kept(out.chain.begin(), out.chain.begin() + kKeep);
+    kept.push_back({"… " + std::to_string(dropped) + " more", 0, 0});
+    kept.insert(kept.end(), out.chain.end() - kKeep, out.chain.end());
+    out.chain = std::move(kept);
+  }
   return out;
 }
 

@@ -84,7 +84,13 @@ void Renderer::exec_extends(const Extends& n, Frame& f) {
 
 void Renderer::render_root(const CompiledTemplate& t, const Ref<Context>& ctx) {
   DepthGuard guard(depth_);
-  if (depth_ > kMaxDepth) throw RuntimeError("maximum recursion depth exceeded");
+  if (depth_ > kMaxDepth) {
+    throw RenderError{
+        "maximum recursion depth exceeded (templates including or extending each other?)",
+        &t,
+        0,
+        {}};
+  }
   Ref<Activation> act = Activation::make(t.root.slot_count, Ref<Activation>());
   if (t.self_slot >= 0)
     act->at(static_cast<uint16_t>(t.self_slot)) = make_object<TemplateReference>(ctx);
