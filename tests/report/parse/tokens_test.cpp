@@ -147,3 +147,12 @@ TEST_CASE("fitting explicit cells: padding at the ends, a shifted label, and dou
   CHECK(f3.fit == Fit::Ok);
   CHECK(f3.offset == 0);
 }
+
+TEST_CASE("run-together text: dashes between numbers are empty cells, a minus starts a number") {
+  CHECK(shown(free_line("/////0000000000")) ==
+        V{"E", "E", "E", "E", "E", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"});
+  CHECK(shown(free_line("3—5——7")) == V{"3", "E", "5", "E", "7"});
+  CHECK(shown(free_line("行政许可12-3")) == V{"T:行政许可", "12", "-3"});
+  CHECK(shown(free_line("本年增/减")) == V{"T:本年增/减"});
+  CHECK(shown(free_line("行政规范性文件77132470")) == V{"T:行政规范性文件", "77132470"});
+}
