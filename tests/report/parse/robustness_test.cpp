@@ -1,6 +1,7 @@
 // The samples renamed, with CRLF or CR line ends, re-encoded to GB18030, with a BOM, with front
 // matter; truncated anywhere; empty, binary, undecodable. Variants are made here, in memory.
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "core/file_system.hpp"
 #include "report/parse/reader.hpp"
@@ -236,4 +237,28 @@ TEST_CASE("random mutations of a sample never crash the reader") {
     auto r = report::parse::read_report("m.md", m);
     CHECK_FALSE(has_code(r, "P099"));
   }
+}
+
+TEST_CASE("reading on several threads at once gives the same reports") {
+  std::vector<std::string> texts;
+  std::vector<std::string> expected;
+  for (const char* name : kSamples) {
+    texts.push_back(read(name));
+    expected.push_back(report::to_cells(report::parse::read_report(name, texts.back())));
+  }
+  std::vector<std::thread> pool;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    pool.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        for (size_t i = 0; i < texts.size(); ++i) {
+          if (report::to_cells(report::parse::read_report(kSamples[i], texts[i])) != expected[i]) {
+            ++wrong[t];
+          }
+        }
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  CHECK(wrong == std::vector<int>(4, 0));
 }
