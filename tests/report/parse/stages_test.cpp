@@ -100,6 +100,11 @@ TEST_CASE("a title wrapped mid-word over blank lines") {
   CHECK(r.meta.title.value == "卫滨区医疗保障局2023年政府信息公开工作年度报告");
   CHECK(r.meta.agency.value == "卫滨区医疗保障局");
   CHECK(r.meta.year.value == 2023);
+  auto labelled = read_report("t.txt",
+                              "索引号：11370300/2024-00012\n发布机构：某局\n\n"
+                              "某局2023年政府信息公开\n工作年度报告\n一、总体情况\n");
+  CHECK(labelled.meta.agency.value == "某局");
+  CHECK(labelled.meta.agency.line == 4);
   auto none = read_report("t.txt", "一、总体情况\n我局2023年……。\n");
   CHECK_FALSE(none.meta.agency);
   CHECK(has_code(none, "P005"));
