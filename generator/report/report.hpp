@@ -25,7 +25,8 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
-/// A value with the 1-based source line it was read from (0: from front matter or nowhere).
+/// A value with the 1-based source line it was read from (front matter: the line of its key; 0:
+/// nowhere).
 template <class T>
 struct Field {
   std::optional<T> value;
@@ -38,7 +39,8 @@ struct Field {
 };
 
 enum class CellStatus : uint8_t {
-  Absent,   ///< not part of what this report prints (a （九） block left out, （六） sub-rows of 2021-one)
+  Absent,  ///< not part of what this report prints (a （九） block left out, （六） sub-rows of
+           ///< 2021-one)
   Missing,  ///< expected but not read: printed empty, a dash, unreadable, or its table not found
   Read,     ///< value holds what the report prints
 };
@@ -53,7 +55,15 @@ struct Contact {
   Field<std::string> address, postcode, phone, email, website;
 };
 
-enum class SectionKey : uint8_t { Preamble, Overview, Proactive, Applications, Review, Problems, Other };
+enum class SectionKey : uint8_t {
+  Preamble,
+  Overview,
+  Proactive,
+  Applications,
+  Review,
+  Problems,
+  Other
+};
 std::string_view to_string(SectionKey k);  // "preamble" "overview" "proactive" … "other"
 
 struct Block {
@@ -84,8 +94,8 @@ struct Meta {
   Contact contact;
   // What the text cannot tell, from front matter (or site.yaml later):
   std::vector<std::string> region;  ///< province, city, county, …
-  std::string kind;                 ///< "department" | "government" (汇总) | "government_office" …
-  std::string level;                ///< "province" | "city" | "county" | "town"
+  std::string kind;   ///< "department" | "government" (汇总) | "government_office" …
+  std::string level;  ///< "province" | "city" | "county" | "town"
 };
 
 struct Report {
@@ -94,8 +104,8 @@ struct Report {
   Format format = Format::F2021;
   Layout layout = Layout::L2021;
   Meta meta;
-  std::vector<Section> sections;  ///< in the order printed
-  std::vector<Cell> cells;        ///< indexed by CellIndex, sized cell_count()
+  std::vector<Section> sections;        ///< in the order printed
+  std::vector<Cell> cells;              ///< indexed by CellIndex, sized cell_count()
   Field<std::string> procurement_unit;  ///< "元" | "万元" as printed after the 2019 （九） amount
   std::vector<core::Diagnostic> diagnostics;
 

@@ -5,7 +5,9 @@
 
 using namespace gongkai::report;
 
-static std::string id_at(Layout l, size_t k) { return std::string(cell_def(cells_of(l)[k]).id); }
+static std::string id_at(Layout l, size_t k) {
+  return std::string(cell_def(cells_of(l)[k]).id);
+}
 
 TEST_CASE("cell counts per layout follow the spec") {
   // 2021: P 6+3+1+2+1 = 10 cells (rules 3, normative 3, licensing, punishment, enforcement, fees);

@@ -22,6 +22,7 @@ constexpr std::string_view kUnit = "P015";           ///< warning: procurement u
 constexpr std::string_view kNoSignature = "P016";    ///< info: no signature date
 constexpr std::string_view kBadDate = "P017";        ///< warning: a date that is no date
 constexpr std::string_view kYearConflict = "P018";   ///< warning: front matter vs title year
-constexpr std::string_view kInternal = "P099";       ///< error: the reader itself failed
+constexpr std::string_view kSplitRun = "P019";  ///< info: digits run together, split by an identity
+constexpr std::string_view kInternal = "P099";  ///< error: the reader itself failed
 
 }  // namespace gongkai::report::parse::codes

@@ -247,8 +247,12 @@ void read_signature(Document& doc, Report& report) {
     break;
   }
   if (date_line == kNone) {
-    report.diagnose(core::Severity::Info, std::string(codes::kNoSignature), 0,
-                    "no signature date (落款) after the last section");
+    report.diagnose(core::Severity::Info, std::string(codes::kNoSignature),
+                    text::Lines::number(end > from ? end - 1 : from),
+                    "no signature date (落款): no line from " +
+                        std::to_string(text::Lines::number(from)) + " to " +
+                        std::to_string(text::Lines::number(end > from ? end - 1 : from)) +
+                        " is a date");
     return;
   }
   doc.signature_begin = date_line;

@@ -160,8 +160,18 @@ bool ends_heading(std::string_view s) {
   return false;
 }
 
+/// A paragraph that classify_paragraph would make a heading: numbered, short, no full stop, no
+/// text after a colon, not ending in a comma (which a cut sentence does).
 bool heading_like(const std::string& s) {
-  return sub_number(s) && s.find("。") == std::string::npos && utf8::count_code_points(s) <= 40;
+  if (!sub_number(s) || s.find("。") != std::string::npos || utf8::count_code_points(s) > 40) {
+    return false;
+  }
+  size_t colon = s.find("：");
+  if (colon != std::string::npos && colon + 3 < s.size()) return false;
+  for (std::string_view end : {"，", "、", "；"}) {
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return false;
+  }
+  return true;
 }
 
 void join_cut_paragraphs(std::vector<Paragraph>& ps) {
@@ -212,12 +222,6 @@ Block classify_paragraph(std::string text, uint32_t line, bool heading) {
     return b;
   }
   if (num) {
-    bool sentence = text.find("。") != std::string::npos;
-    if (!sentence && utf8::count_code_points(text) <= 40) {
-      b.kind = Block::Kind::Heading;
-      b.heading = std::move(text);
-      return b;
-    }
     size_t colon = text.find("：", num);
     size_t len = 3;
     if (colon == std::string::npos) {
@@ -231,6 +235,11 @@ Block classify_paragraph(std::string text, uint32_t line, bool heading) {
       b.kind = Block::Kind::HeadedParagraph;
       b.heading = text.substr(0, colon + len);
       b.text = text.substr(colon + len);
+      return b;
+    }
+    if (text.find("。") == std::string::npos && utf8::count_code_points(text) <= 40) {
+      b.kind = Block::Kind::Heading;
+      b.heading = std::move(text);
       return b;
     }
   }

@@ -40,6 +40,11 @@ void read_text(std::string_view utf8, Report& report) {
     any_cell = any_cell || report.cell(i).status == CellStatus::Read;
   }
   if (!report.meta.title && !any_section && !any_cell) {
+    // One warning says it all: drop the missing title, sections, tables… it would list.
+    std::erase_if(report.diagnostics, [](const core::Diagnostic& d) {
+      return d.code != codes::kDecoded && d.code != codes::kFrontMatter &&
+             d.code != codes::kYearConflict;
+    });
     report.diagnose(core::Severity::Warning, std::string(codes::kNotReport), 0,
                     "no title, no section and no table found: this does not look like an "
                     "annual report");

@@ -122,6 +122,38 @@ Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, si
   return f;
 }
 
+std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v) {
+  std::vector<std::string_view> runs;
+  if (v.cells || v.tokens.empty()) return runs;
+  const Token* prev = nullptr;
+  for (size_t i : v.tokens) {
+    const Token& t = ts.tokens[i];
+    if (t.kind != Token::Kind::Value || !t.suffix.empty() || t.text.empty()) return {};
+    for (char c : t.text) {
+      if (c < '0' || c > '9') return {};
+    }
+    if (prev && (prev->line != t.line || prev->text.data() + prev->text.size() != t.text.data())) {
+      return {};  // separated by a space: separate cells, never re-cut
+    }
+    runs.push_back(t.text);
+    prev = &t;
+  }
+  return runs;
+}
+
+void assign_split(Report& report, std::span<const CellIndex> cells, std::span<const int64_t> values,
+                  uint32_t line, std::string_view run, std::string_view identity) {
+  for (size_t i = 0; i < cells.size() && i < values.size(); ++i) {
+    Cell& c = report.cell(cells[i]);
+    c.status = CellStatus::Read;
+    c.value = Number::integer(values[i]);
+    c.line = line;
+  }
+  report.diagnose(core::Severity::Info, std::string(codes::kSplitRun), line,
+                  row_name(cells) + ": digits printed without separators (`" + std::string(run) +
+                      "`) split in the only way where " + std::string(identity));
+}
+
 std::string row_name(std::span<const CellIndex> cells) {
   if (cells.empty()) return {};
   std::string_view a = cell_def(cells.front()).id, b = cell_def(cells.back()).id;

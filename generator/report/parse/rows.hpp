@@ -43,6 +43,15 @@ struct Fitted {
 Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, size_t max_leading,
                   int preferred_offset = -1);
 
+/// The digits of `v` when its tokens are one run printed without spaces (a flattened page:
+/// "1000001"; the tokenizer may have cut it at leading zeros), none of them empty or signed;
+/// empty when they are not.
+std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v);
+
+/// Sets the cells to `values` (read on `line`) with an info P019 saying how the run was split.
+void assign_split(Report& report, std::span<const CellIndex> cells, std::span<const int64_t> values,
+                  uint32_t line, std::string_view run, std::string_view identity);
+
 /// Sets the cells from fitted tokens (Value → Read, Empty → Missing with a P011 warning naming the
 /// line), checking each value's kind (a fraction where counts are whole → Missing, P012).
 void assign_cells(Report& report, const TokenStream& ts, std::span<const CellIndex> cells,

@@ -8,6 +8,7 @@
 #include "report/parse/codes.hpp"
 #include "report/parse/labels.hpp"
 #include "report/parse/rows.hpp"
+#include "report/parse/split.hpp"
 #include "report/parse/tables.hpp"
 
 namespace gongkai::report::parse {
@@ -96,6 +97,30 @@ void read_applications(const TokenStream& ts, Layout layout, uint32_t region_lin
       }
     }
     const Fitted& f = fits[i];
+    if (f.fit == Fit::TooFew) {
+      auto runs = digit_runs(ts, values[i]);
+      if (!runs.empty()) {
+        auto splits = split_runs(runs, kColumns, [](std::span<const int64_t> v) {
+          if (v.size() < kColumns) return true;
+          int64_t sum = 0;
+          for (size_t k = 0; k + 1 < kColumns; ++k) sum += v[k];
+          return v[kColumns - 1] == sum;
+        });
+        std::string printed;
+        for (auto r : runs) printed += r;
+        uint32_t line = ts.tokens[values[i].tokens.front()].line;
+        if (splits.size() == 1) {
+          assign_split(report, row.cells, splits[0], line, printed,
+                       "总计 is the sum of the six applicant columns");
+          continue;
+        }
+        fail_cells(report, row.cells, line,
+                   "digits printed without separators (`" + printed + "`) split " +
+                       (splits.empty() ? "in no way" : "in more than one way") +
+                       " where 总计 is the sum of the six applicant columns");
+        continue;
+      }
+    }
     if (f.fit != Fit::Ok) {
       std::string why =
           f.fit == Fit::Ambiguous

@@ -4,6 +4,7 @@
 
 #include "report/parse/codes.hpp"
 #include "report/parse/rows.hpp"
+#include "report/parse/split.hpp"
 #include "report/parse/tables.hpp"
 
 namespace gongkai::report::parse {
@@ -71,6 +72,32 @@ void read_review(const TokenStream& ts, uint32_t region_line, Report& report) {
       return;
     }
     if (!longest || v.tokens.size() > longest->tokens.size()) longest = &v;
+  }
+  // A run of digits printed without separators: split where each group's total is its sum.
+  for (const auto& v : rows) {
+    auto runs = digit_runs(ts, v);
+    if (runs.empty()) continue;
+    size_t digits = 0;
+    for (auto r : runs) digits += r.size();
+    if (digits < cells.size() || v.tokens.size() >= cells.size()) continue;
+    auto splits = split_runs(runs, cells.size(), [](std::span<const int64_t> p) {
+      if (p.size() % 5 != 0) return true;
+      size_t g = p.size() - 5;
+      return p[g + 4] == p[g] + p[g + 1] + p[g + 2] + p[g + 3];
+    });
+    std::string printed;
+    for (auto r : runs) printed += r;
+    uint32_t line = ts.tokens[v.tokens.front()].line;
+    if (splits.size() == 1) {
+      assign_split(report, cells, splits[0], line, printed,
+                   "each group's 总计 is the sum of its four results");
+      return;
+    }
+    fail_cells(report, cells, line,
+               "table R: digits printed without separators (`" + printed + "`) split " +
+                   (splits.empty() ? "in no way" : "in more than one way") +
+                   " where each group's 总计 is the sum of its four results");
+    return;
   }
   if (!longest) {
     fail_cells(report, cells, region_line, "table R: no row of numbers found");

@@ -9,7 +9,7 @@ namespace gongkai::report::parse {
 
 namespace {
 
-constexpr size_t kMaxTitleLines = 6;
+constexpr size_t kMaxTitleLines = 10;
 constexpr std::string_view kSubject = "政府信息公开";
 
 bool ends_with(std::string_view s, std::string_view t) {
@@ -77,6 +77,12 @@ void read_title(Document& doc, Report& report) {
     if (plain.empty()) continue;
     if (stops_title(plain)) break;
     ++seen;
+    if (plain.find("：") != std::string::npos || plain.find(':') != std::string::npos) {
+      // A labelled line (索引号：…, 发布日期：…) before the title: not part of it, start again.
+      run.clear();
+      first = kNone;
+      continue;
+    }
     if (first == kNone) first = i;
     run.append(plain, text::Lines::number(i));
     last = i;

@@ -98,6 +98,21 @@ void add_text(TokenStream& out, std::string_view text, uint32_t line, uint32_t r
   out.add(t);
 }
 
+/// Length of a dash mark at p[k] ("/", "-", "—", "–", "——"), 0 when none.
+size_t mark_at(std::string_view p, size_t k) {
+  if (k >= p.size()) return 0;
+  if (p[k] == '/' || p[k] == '-') return 1;
+  if (p.substr(k, 6) == "——") return 6;
+  if (p.substr(k, 3) == "—" || p.substr(k, 3) == "–") return 3;
+  return 0;
+}
+
+/// True when a dash mark ends right before p[k].
+bool mark_before(std::string_view p, size_t k) {
+  if (k >= 1 && (p[k - 1] == '/' || p[k - 1] == '-')) return true;
+  return k >= 3 && (p.substr(k - 3, 3) == "—" || p.substr(k - 3, 3) == "–");
+}
+
 /// Splits one space-free piece into text and numbers.
 void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& out) {
   if (is_mark(p)) {
@@ -111,6 +126,26 @@ void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& ou
   }
   size_t text_from = 0, k = 0;
   while (k < p.size()) {
+    // Dashes run together with numbers ("/////0000000000", "3—5"): each one an empty cell ("——"
+    // one); between letters or words ("本年增/减") they are text.
+    if (size_t m = mark_at(p, k)) {
+      bool before = k == text_from ? (k == 0 || is_digit(p[k - 1]) || mark_before(p, k)) : false;
+      size_t e = k + m;
+      bool after = e == p.size() || is_digit(p[e]) || mark_at(p, e);
+      if (before && after) {
+        bool sign = (p[k] == '-' || p[k] == '+') && e < p.size() && is_digit(p[e]);
+        if (!sign) {
+          Token t;
+          t.kind = Token::Kind::Empty;
+          t.text = p.substr(k, m);
+          t.line = line;
+          t.row = row;
+          out.add(t);
+          k = text_from = e;
+          continue;
+        }
+      }
+    }
     if (size_t o = open_bracket(p, k)) {
       size_t e = bracket_end(p, k);
       k = e == std::string_view::npos ? k + o : e;

@@ -8,7 +8,9 @@
 //   bracket := ( "(" | "（" ) … matching ")" | "）" on the same line     → Text (numbers inside
 //              are remarks: "55（含自然失效 29 件）")
 //   piece   := mark | { number [unit] | text }                            (no spaces inside)
-//   mark    := "-" | "—" | "–" | "/" | "--" | "——" …                      → Empty (a missing cell)
+//   mark    := "-" | "—" | "–" | "/" | "--" | "——" …                      → Empty (a missing cell);
+//              inside a piece, between numbers or at its ends ("/////0000"), each "/", "-",
+//              "—" (or "——") is one empty cell; between words ("本年增/减") it is text
 //   number  := [sign] digits ["," 3digits]… ["." digits]                  → Value; a sign only at
 //              the piece's start or right after a digit ("35-15" is 35, -15); "007" is 0, 0, 7
 //   unit    := "元" | "万元"                                               (kept as the suffix)
