@@ -1,15 +1,200 @@
+// gongkai check [PATHS…] [--format text|json] [--strict]
+#include "commands/check.hpp"
+
+#include <algorithm>
+#include <atomic>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
 
 #include "commands/commands.hpp"
+#include "report/audit/audit.hpp"
+#include "report/parse/reader.hpp"
 
 namespace gongkai::commands {
 
+namespace {
+
+/// One printed item: a parse diagnostic or an audit finding.
+struct Item {
+  core::Diagnostic diagnostic;
+  std::vector<report::CellIndex> cells;
+  std::vector<uint32_t> lines;
+  std::string instance;
+};
+
+/// What one file gave.
+struct Checked {
+  std::string path;
+  bool unreadable = false;  ///< could not be read, or no report text at all (P001)
+  std::vector<Item> items;
+  // Kept for 年年雷同 across files: only what compare_with_previous reads.
+  report::Report problems;
+  std::string agency;
+  int year = 0;
+};
+
+bool is_report_file(const std::string& name) {
+  auto ends = [&](std::string_view ext) {
+    return name.size() >= ext.size() &&
+           name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  return ends(".txt") || ends(".md");
+}
+
+/// The files to check, in order: each path as given, a folder's .txt and .md files sorted.
+std::vector<std::string> collect(const CheckOptions& o, const core::FileSystem& fs,
+                                 std::vector<std::string>& missing) {
+  std::vector<std::string> paths = o.paths;
+  if (paths.empty())
+    paths.push_back(fs.is_directory("content/reports") ? "content/reports" : "content");
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    if (fs.is_directory(p)) {
+      for (const auto& f : fs.list_files(p)) {
+        if (is_report_file(f)) files.push_back(core::join_path(p, f));
+      }
+    } else if (fs.is_file(p)) {
+      files.push_back(p);
+    } else {
+      missing.push_back(p);
+    }
+  }
+  return files;
+}
+
+Item from_diagnostic(const core::Diagnostic& d) {
+  Item it{d, {}, {}, {}};
+  if (d.line) it.lines.push_back(d.line);
+  return it;
+}
+
+Item from_finding(const report::audit::Finding& f, const std::string& file) {
+  return {report::audit::to_diagnostic(f, file), f.cells, f.lines, f.instance};
+}
+
+Checked check_file(const std::string& path, const core::FileSystem& fs) {
+  Checked c;
+  c.path = path;
+  std::string error;
+  auto bytes = fs.read(path, &error);
+  if (!bytes) {
+    c.unreadable = true;
+    c.items.push_back(from_diagnostic(
+        {core::Severity::Error, "", "cannot read: " + error, "无法读取：" + error, path, 0, 0}));
+    return c;
+  }
+  report::Report r = report::parse::read_report(path, *bytes);
+  for (const auto& d : r.diagnostics) {
+    c.items.push_back(from_diagnostic(d));
+    if (d.code == "P001") c.unreadable = true;
+  }
+  if (c.unreadable) return c;
+  for (const auto& f : report::audit::audit_report(r)) c.items.push_back(from_finding(f, path));
+  if (r.meta.agency && r.meta.year) {
+    c.agency = *r.meta.agency.value;
+    c.year = *r.meta.year.value;
+    c.problems.path = r.path;
+    c.problems.meta.year = r.meta.year;
+    if (const report::Section* s = r.section(report::SectionKey::Problems)) {
+      c.problems.sections.push_back(*s);
+    }
+  }
+  return c;
+}
+
+/// 年年雷同 between the files of one agency (same name as printed) in consecutive years.
+void compare_years(std::vector<Checked>& all) {
+  std::map<std::pair<std::string, int>, size_t> index;
+  for (size_t k = 0; k < all.size(); ++k) {
+    if (!all[k].agency.empty()) index.emplace(std::make_pair(all[k].agency, all[k].year), k);
+  }
+  for (auto& c : all) {
+    if (c.agency.empty()) continue;
+    auto prev = index.find({c.agency, c.year - 1});
+    if (prev == index.end()) continue;
+    if (auto f = report::audit::compare_with_previous(all[prev->second].problems, c.problems)) {
+      c.items.push_back(from_finding(*f, c.path));
+    }
+  }
+}
+
+nlohmann::ordered_json to_json(const Item& it) {
+  nlohmann::ordered_json cells = nlohmann::ordered_json::array();
+  for (auto i : it.cells) cells.push_back(report::cell_def(i).id);
+  const core::Diagnostic& d = it.diagnostic;
+  return {{"file", d.file},
+          {"line", d.line},
+          {"column", d.column},
+          {"severity", core::to_string(d.severity)},
+          {"code", d.code},
+          {"message", d.message},
+          {"message_zh", d.message_zh},
+          {"cells", cells},
+          {"lines", it.lines},
+          {"instance", it.instance}};
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& o, const core::FileSystem& fs, std::ostream& out,
+              std::ostream& err) {
+  std::vector<std::string> missing;
+  std::vector<std::string> files = collect(o, fs, missing);
+  std::vector<Checked> all(files.size());
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, std::max<size_t>(1, files.size()));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t k; (k = next++) < files.size();) all[k] = check_file(files[k], fs);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  compare_years(all);
+
+  int status = 0;
+  size_t counts[3] = {0, 0, 0};
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const auto& p : missing) {
+    err << p << ": error: no such file or folder\n";
+    status = 1;
+  }
+  for (const auto& c : all) {
+    if (c.unreadable) status = 1;
+    for (const auto& it : c.items) {
+      ++counts[static_cast<int>(it.diagnostic.severity)];
+      if (o.format == "json") {
+        array.push_back(to_json(it));
+      } else {
+        out << core::format(it.diagnostic) << '\n';
+      }
+    }
+  }
+  if (o.format == "json") out << array.dump(2) << '\n';
+  size_t errors = counts[static_cast<int>(core::Severity::Error)];
+  if (o.strict && errors) status = 1;
+  err << all.size() << (all.size() == 1 ? " report: " : " reports: ") << errors
+      << (errors == 1 ? " error, " : " errors, ")
+      << counts[static_cast<int>(core::Severity::Warning)] << " warnings, "
+      << counts[static_cast<int>(core::Severity::Info)] << " info\n";
+  return status;
+}
+
 void add_check(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("check", "not implemented yet");
-  cmd->allow_extras();
-  cmd->callback([&status] {
-    std::cerr << "gongkai check: not implemented yet\n";
-    status = 2;
+  auto options = std::make_shared<CheckOptions>();
+  auto* cmd =
+      app.add_subcommand("check", "Read reports; print their diagnostics and audit findings");
+  cmd->add_option("paths", options->paths,
+                  "report files and folders (default: content/reports, else content)");
+  cmd->add_option("--format", options->format, "text (file:line: severity: code: message) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--strict", options->strict, "exit 1 when any error is found");
+  cmd->callback([options, &status] {
+    core::DiskFileSystem fs;
+    status = run_check(*options, fs, std::cout, std::cerr);
   });
 }
 

@@ -73,9 +73,9 @@ std::optional<int64_t> count_after_application(std::string_view rest) {
   return std::nullopt;
 }
 
-/// The statements of one paragraph: the first receiving verb of each clause decides.
-void statements_of(const Block& block, std::vector<ApplicationStatement>& out) {
-  std::string_view s = block.text;
+/// The statements of one run of prose: the first receiving verb of each clause decides.
+void statements_of(const prose::Run& run, std::vector<ApplicationStatement>& out) {
+  std::string_view s = run.text;
   for (size_t i = 0; i < s.size();) {
     size_t len = verb_at(s, i);
     if (!len) {
@@ -92,7 +92,7 @@ void statements_of(const Block& block, std::vector<ApplicationStatement>& out) {
     if (about_other_matters(rest)) continue;
     prose::Span sp = prose::sentence_around(s, cl.begin);
     std::string_view sentence = sp.of(s);
-    uint32_t line = prose::line_at(block, sp.begin);
+    uint32_t line = prose::line_at(run, sp.begin);
     if (negated_before(clause, verb)) {
       if (contains(rest, "申请") && contains(rest, "公开")) out.push_back({0, sentence, line});
     } else if (auto n = count_after_application(rest)) {
@@ -105,9 +105,9 @@ void statements_of(const Block& block, std::vector<ApplicationStatement>& out) {
 
 std::vector<ApplicationStatement> stated_applications(const Report& r) {
   std::vector<ApplicationStatement> out;
-  prose::for_each_paragraph(
+  prose::for_each_run(
       r, [](SectionKey k) { return k == SectionKey::Overview || k == SectionKey::Applications; },
-      [&](const Section&, const Block& block) { statements_of(block, out); });
+      [&](const Section&, const prose::Run& run) { statements_of(run, out); });
   return out;
 }
 

@@ -66,10 +66,10 @@ Span clause_around(std::string_view s, size_t i) {
   return around(s, i, clause_end_at);
 }
 
-uint32_t line_at(const Block& b, size_t i) {
-  if (!b.line) return 0;
-  uint32_t line = b.line;
-  for (size_t k = 0; k < i && k < b.text.size(); ++k) line += b.text[k] == '\n';
+uint32_t line_at(const Run& run, size_t i) {
+  if (!run.line) return 0;
+  uint32_t line = run.line;
+  for (size_t k = 0; k < i && k < run.text.size(); ++k) line += run.text[k] == '\n';
   return line;
 }
 

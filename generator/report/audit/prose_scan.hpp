@@ -36,8 +36,13 @@ struct Span {
 Span sentence_around(std::string_view s, size_t i);
 Span clause_around(std::string_view s, size_t i);
 
-/// The source line of byte offset i of a block's text: its first line plus the newlines before i.
-uint32_t line_at(const Block& b, size_t i);
+/// A run of prose: a block's text or its heading, with the source line it starts on.
+struct Run {
+  std::string_view text;
+  uint32_t line = 0;
+};
+/// The source line of byte offset i of a run: its first line plus the newlines before i.
+uint32_t line_at(const Run& run, size_t i);
 
 /// Byte length of the UTF-8 character whose lead byte is c (1 for a stray continuation byte), so
 /// that scanners step by character.
@@ -69,14 +74,19 @@ std::optional<int64_t> read_integer(std::string_view s, size_t& i, int* digits =
 /// Past any ASCII space or tab, U+3000 or U+00A0 at s[i].
 size_t skip_spaces(std::string_view s, size_t i);
 
-/// Calls fn(block) for the text of every paragraph block (headings left out) of the sections `want`
-/// accepts, in order.
+/// Calls fn(section, run) for the heading and the text of every block of the sections `want`
+/// accepts, in order. Headings are read too: a heading is prose, and a reader may take the first
+/// line of a cut paragraph ("（二）依申请公开：2024年，我局共收到…申请33件，") for one.
 template <class Want, class Fn>
-void for_each_paragraph(const Report& r, Want want, Fn fn) {
+void for_each_run(const Report& r, Want want, Fn fn) {
   for (const auto& section : r.sections) {
     if (!want(section.key)) continue;
     for (const auto& block : section.blocks) {
-      if (block.kind != Block::Kind::Heading && !block.text.empty()) fn(section, block);
+      if (!block.heading.empty()) fn(section, Run{block.heading, block.line});
+      if (!block.text.empty()) {
+        // A headed paragraph's text follows its heading on the same line.
+        fn(section, Run{block.text, block.line});
+      }
     }
   }
 }

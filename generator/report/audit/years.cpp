@@ -76,9 +76,9 @@ std::string excerpt(std::string_view s, size_t max = 60) {
   return out;
 }
 
-/// The claims of one paragraph. Driven by the digits: a year is rare, sentences are not.
-void claims_of(const Section& section, const Block& block, std::vector<YearClaim>& out) {
-  std::string_view s = block.text;
+/// The claims of one run of prose. Driven by the digits: a year is rare, sentences are not.
+void claims_of(const Section& section, const prose::Run& run, std::vector<YearClaim>& out) {
+  std::string_view s = run.text;
   size_t len = 0;
   for (size_t i = 0; i < s.size();) {
     if (prose::digit_at(s, i, len) < 0) {
@@ -105,7 +105,7 @@ void claims_of(const Section& section, const Block& block, std::vector<YearClaim
                              starts_with_any(s, j, {"共", "全年", "政府信息公开"}));
     if (!summary && !fee_claim) continue;
     out.push_back(
-        {*year, sentence, prose::line_at(block, sp.begin), section.key, fee, is_future(sentence)});
+        {*year, sentence, prose::line_at(run, sp.begin), section.key, fee, is_future(sentence)});
   }
 }
 
@@ -134,9 +134,9 @@ std::optional<int> report_year(const Report& r) {
 
 std::vector<YearClaim> year_claims(const Report& r) {
   std::vector<YearClaim> out;
-  prose::for_each_paragraph(
+  prose::for_each_run(
       r, [](SectionKey) { return true; },
-      [&](const Section& section, const Block& block) { claims_of(section, block, out); });
+      [&](const Section& section, const prose::Run& run) { claims_of(section, run, out); });
   return out;
 }
 

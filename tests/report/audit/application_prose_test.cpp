@@ -32,6 +32,22 @@ TEST_CASE("stated_applications reads the sentences of the samples and of the cor
   CHECK(counts("全年共受理政府信息公开申请7件。") == V{7});
 }
 
+TEST_CASE(
+    "stated_applications reads headings too: a reader may take a cut paragraph's first line "
+    "for one") {
+  Report r = consistent_report();
+  set_paragraph(r, SectionKey::Overview, "主要涉及医疗救助等方面，均按照规定时间进行答复。", 15);
+  Block h;
+  h.kind = Block::Kind::Heading;
+  h.heading = "（二）依申请公开：2024年，我局共收到政府信息公开申请33件，";
+  h.line = 14;
+  r.sections[1].blocks.insert(r.sections[1].blocks.begin(), h);
+  auto st = audit::stated_applications(r);
+  REQUIRE(st.size() == 1);
+  CHECK(st[0].count == 33);
+  CHECK(st[0].line == 14);
+}
+
 TEST_CASE("stated_applications ignores what is not a count of applications received") {
   CHECK(counts("今年收到人大代表建议及政协提案 3件。").empty());
   CHECK(counts("全年收到行政复议申请2件。").empty());

@@ -36,11 +36,8 @@ TEST_CASE("digits, integers and spaces") {
 }
 
 TEST_CASE("line_at counts the newlines before an offset") {
-  Block b;
-  b.text = "一\n二\n三";
-  b.line = 10;
-  CHECK(line_at(b, 0) == 10);
-  CHECK(line_at(b, b.text.find("三")) == 12);
-  b.line = 0;
-  CHECK(line_at(b, 5) == 0);
+  std::string_view text = "一\n二\n三";
+  CHECK(line_at(Run{text, 10}, 0) == 10);
+  CHECK(line_at(Run{text, 10}, text.find("三")) == 12);
+  CHECK(line_at(Run{text, 0}, 5) == 0);
 }
