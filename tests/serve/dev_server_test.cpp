@@ -325,3 +325,15 @@ TEST_CASE("run_dev_server builds first and serves until SIGTERM") {
   CHECK(WEXITSTATUS(status) == 0);
   close(out[0]);
 }
+
+TEST_CASE("run_dev_server returns 1 when it cannot listen") {
+  Project project;
+  DevServer first(project.options(), [] { return RebuildResult{}; }, {});
+  first.start();
+  ServeOptions options = project.options();
+  options.port = first.port();
+  int status = run_dev_server(options, [] { return RebuildResult{true, "built"}; }, {});
+  CHECK(status == 1);
+  CHECK(project.log.str() == "built\ngongkai serve: cannot listen on 127.0.0.1:" +
+                                 std::to_string(first.port()) + ": Address already in use\n");
+}
