@@ -284,6 +284,15 @@ std::vector<std::string> list_tree(int dir_fd, const std::string& shown,
   return out;
 }
 
+std::vector<FolderEntry> read_folder(int dir_fd, const std::string& shown) {
+  std::vector<FolderEntry> out;
+  for (auto& entry : read_entries(dir_fd, shown)) {
+    bool folder = type_of(dir_fd, entry, join(shown, entry.name)) == DT_DIR;
+    out.push_back({std::move(entry.name), folder});
+  }
+  return out;
+}
+
 std::vector<std::string> list_names(int dir_fd, const std::string& shown) {
   std::vector<std::string> out;
   for (auto& entry : read_entries(dir_fd, shown)) out.push_back(std::move(entry.name));

@@ -84,4 +84,16 @@ std::vector<std::string> list_tree(int dir_fd, const std::string& shown,
 /// The names in a folder (not "." or ".."), sorted.
 std::vector<std::string> list_names(int dir_fd, const std::string& shown);
 
+struct FolderEntry {
+  std::string name;
+  bool is_folder = false;  ///< a real folder (a symlink to one is not)
+};
+/// The entries of an open folder, unsorted, each with whether it is a folder.
+std::vector<FolderEntry> read_folder(int dir_fd, const std::string& shown);
+
+/// remove_tree() on up to `jobs` threads: folders are emptied in parallel, then removed deepest
+/// first. `on_entry` may be called from several threads at once.
+void remove_tree_parallel(int dir_fd, const std::string& name, const std::string& shown,
+                          unsigned jobs, const std::function<void()>& on_entry = {});
+
 }  // namespace gongkai::output

@@ -7,11 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "output/output_plan.hpp"
+#include "output/parallel.hpp"
 
 namespace gongkai::output {
 
@@ -55,7 +53,7 @@ void lock(int parent_fd, const Target& t) {
 
 /// Removes what a killed run left beside out_dir. A run killed between the two renames of the
 /// fallback left no out_dir and the old tree aside: that tree goes back, out_dir is whole again.
-void recover(int parent_fd, const Target& t) {
+void recover(int parent_fd, const Target& t, unsigned jobs) {
   struct stat st;
   bool have_out = stat_entry(parent_fd, t.name, st, t.shown);
   bool have_old = stat_entry(parent_fd, t.old, st, t.beside(t.old));
@@ -64,9 +62,9 @@ void recover(int parent_fd, const Target& t) {
       throw PublishError("cannot move back", t.beside(t.old), errno);
     }
   } else if (have_old) {
-    remove_tree(parent_fd, t.old, t.beside(t.old));
+    remove_tree_parallel(parent_fd, t.old, t.beside(t.old), jobs);
   }
-  remove_tree(parent_fd, t.staging, t.beside(t.staging));
+  remove_tree_parallel(parent_fd, t.staging, t.beside(t.staging), jobs);
 }
 
 void step(const PublishOptions& options, PublishStep s, size_t count = 0) {
@@ -77,55 +75,38 @@ struct StageCounts {
   std::atomic<size_t> written{0}, unchanged{0}, staged{0};
 };
 
-/// Puts every file of the plan into the staging folder, on several threads: hard-linked from the
-/// old tree when its bytes are the same, written anew otherwise.
+/// Puts every file of the plan into the staging folder, on several threads: folders level by
+/// level (parents first), then files, hard-linked from the old tree when its bytes are the same,
+/// written anew otherwise.
 void stage_files(int old_fd, int stage_fd, const std::vector<std::string>& old_files,
-                 const OutputPlan& plan, const std::string& shown_stage,
+                 const OutputPlan& plan, const std::string& shown_stage, unsigned jobs,
                  const PublishOptions& options, StageCounts& counts) {
+  std::vector<std::vector<const std::string*>> levels;
   for (const auto& dir : plan.dirs) {
-    if (mkdirat(stage_fd, dir.c_str(), 0777) != 0) {
-      throw PublishError("cannot create folder", shown_stage + "/" + dir, errno);
-    }
+    size_t depth = static_cast<size_t>(std::count(dir.begin(), dir.end(), '/'));
+    if (levels.size() <= depth) levels.resize(depth + 1);
+    levels[depth].push_back(&dir);
   }
-  const auto& files = plan.files;
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (files.size() < 128) jobs = 1;  // thread start-up costs more than it saves
-  std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto work = [&] {
-    constexpr size_t kChunk = 32;
-    try {
-      while (!failed.load(std::memory_order_relaxed)) {
-        size_t begin = next.fetch_add(kChunk);
-        if (begin >= files.size()) break;
-        size_t end = std::min(begin + kChunk, files.size());
-        for (size_t i = begin; i < end && !failed.load(std::memory_order_relaxed); ++i) {
-          const OutputFile& file = *files[i];
-          std::string shown = shown_stage + "/" + file.path;
-          if (old_fd >= 0 && std::binary_search(old_files.begin(), old_files.end(), file.path) &&
-              file_equals(old_fd, file.path, file.bytes)) {
-            link_or_copy(old_fd, file.path, stage_fd, shown);
-            counts.unchanged.fetch_add(1, std::memory_order_relaxed);
-          } else {
-            write_new_file(stage_fd, file.path, file.bytes, shown);
-            counts.written.fetch_add(1, std::memory_order_relaxed);
-          }
-          step(options, PublishStep::FileStaged, counts.staged.fetch_add(1) + 1);
-        }
+  for (const auto& level : levels) {
+    parallel_for(level.size(), jobs, [&](size_t i) {
+      if (mkdirat(stage_fd, level[i]->c_str(), 0777) != 0) {
+        throw PublishError("cannot create folder", shown_stage + "/" + *level[i], errno);
       }
-    } catch (...) {
-      std::lock_guard<std::mutex> hold(error_mutex);
-      if (!error) error = std::current_exception();
-      failed = true;
+    });
+  }
+  parallel_for(plan.files.size(), jobs, [&](size_t i) {
+    const OutputFile& file = *plan.files[i];
+    std::string shown = shown_stage + "/" + file.path;
+    if (old_fd >= 0 && std::binary_search(old_files.begin(), old_files.end(), file.path) &&
+        file_equals(old_fd, file.path, file.bytes)) {
+      link_or_copy(old_fd, file.path, stage_fd, shown);
+      counts.unchanged.fetch_add(1, std::memory_order_relaxed);
+    } else {
+      write_new_file(stage_fd, file.path, file.bytes, shown);
+      counts.written.fetch_add(1, std::memory_order_relaxed);
     }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned i = 1; i < jobs; ++i) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
+    step(options, PublishStep::FileStaged, counts.staged.fetch_add(1) + 1);
+  });
 }
 
 /// How many old files the new site does not have (both lists sorted).
@@ -182,10 +163,11 @@ PublishStats publish(const std::string& out_dir, const std::vector<OutputFile>& 
                      const PublishOptions& options) {
   const OutputPlan plan = plan_output(files);
   const Target t = locate(out_dir);
+  const unsigned jobs = options.jobs ? options.jobs : kDefaultIoJobs;
   UniqueFd parent(open(t.parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (!parent) throw PublishError("cannot open folder", t.parent, errno);
   lock(parent.get(), t);
-  recover(parent.get(), t);
+  recover(parent.get(), t, jobs);
   step(options, PublishStep::Locked);
 
   struct stat out_stat;
@@ -222,7 +204,7 @@ PublishStats publish(const std::string& out_dir, const std::vector<OutputFile>& 
       throw PublishError("cannot set mode of", shown_stage, errno);
     }
     StageCounts counts;
-    stage_files(old_fd.get(), stage.get(), old_files, plan, shown_stage, options, counts);
+    stage_files(old_fd.get(), stage.get(), old_files, plan, shown_stage, jobs, options, counts);
     for (const auto& name : carried) {
       clone_entry(old_fd.get(), name, stage.get(), shown_stage + "/" + name);
     }
@@ -233,7 +215,7 @@ PublishStats publish(const std::string& out_dir, const std::vector<OutputFile>& 
     old_name = swap_in(parent.get(), t, have_old, options);
   } catch (...) {
     try {
-      remove_tree(parent.get(), t.staging, shown_stage);
+      remove_tree_parallel(parent.get(), t.staging, shown_stage, jobs);
     } catch (...) {
       // The first error is the one to report; the next publish removes the staging folder.
     }
@@ -241,10 +223,10 @@ PublishStats publish(const std::string& out_dir, const std::vector<OutputFile>& 
   }
   step(options, PublishStep::Swapped);
   if (!old_name.empty()) {
-    size_t removed = 0;
+    std::atomic<size_t> removed{0};
     try {
-      remove_tree(parent.get(), old_name, t.beside(old_name),
-                  [&] { step(options, PublishStep::Removing, ++removed); });
+      remove_tree_parallel(parent.get(), old_name, t.beside(old_name), jobs,
+                           [&] { step(options, PublishStep::Removing, ++removed); });
     } catch (const PublishError& e) {
       stats.cleanup_error = e.what();
     }

@@ -39,7 +39,7 @@ enum class PublishStep : uint8_t {
 };
 
 struct PublishOptions {
-  unsigned jobs = 0;     ///< threads staging files; 0 = one per core
+  unsigned jobs = 0;     ///< threads for file-system work; 0 = kDefaultIoJobs (8)
   bool exchange = true;  ///< false: use the two-rename fallback (to test it)
   /// Called at each step (from worker threads for FileStaged). Throwing before Swapped fails the
   /// publish there, leaving out_dir as it was.

@@ -243,18 +243,32 @@ std::string DevServer::last_error() const {
   return state_->error;
 }
 
-int run_dev_server(const ServeOptions& options, std::function<RebuildResult()> rebuild,
-                   std::vector<std::string> watch_paths) {
-  std::ostream& log = options.log ? *options.log : std::cerr;
-  // SIGINT and SIGTERM are taken by sigwait below, in this thread only: block them before any
-  // thread starts, so every thread inherits the mask.
-  sigset_t signals;
+void DevServer::run() {
+  State& s = *state_;
+  // SIGINT and SIGTERM are taken by sigwait below, in this thread only: block them before the
+  // server's threads start, so every thread inherits the mask.
+  sigset_t signals, previous;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
-  sigset_t previous;
   pthread_sigmask(SIG_BLOCK, &signals, &previous);
+  try {
+    start();
+  } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    throw;
+  }
+  s.log() << "Serving " << s.options.root << " at " << url() << " (Ctrl-C to stop)\n";
+  s.log().flush();
+  int received = 0;
+  sigwait(&signals, &received);
+  s.log() << "\nStopping.\n";
+  stop();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
 
+int run_dev_server(const ServeOptions& options, std::function<RebuildResult()> rebuild,
+                   std::vector<std::string> watch_paths) {
   DevServer server(options, rebuild, std::move(watch_paths));
   RebuildResult first;
   try {
@@ -263,21 +277,13 @@ int run_dev_server(const ServeOptions& options, std::function<RebuildResult()> r
     first = {false, e.what()};
   }
   server.record(first);
-  int status = 0;
   try {
-    server.start();
-    log << "Serving " << options.root << " at " << server.url() << " (Ctrl-C to stop)\n";
-    log.flush();
-    int received = 0;
-    sigwait(&signals, &received);
-    log << "\nStopping.\n";
+    server.run();
   } catch (const std::exception& e) {
-    log << "gongkai serve: " << e.what() << '\n';
-    status = 1;
+    (options.log ? *options.log : std::cerr) << "gongkai serve: " << e.what() << '\n';
+    return 1;
   }
-  server.stop();
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  return status;
+  return 0;
 }
 
 }  // namespace gongkai::serve

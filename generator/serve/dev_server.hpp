@@ -46,6 +46,9 @@ class DevServer {
   void start();
   /// Stops serving and watching; open event streams end. Idempotent.
   void stop();
+  /// start(), prints where it serves, blocks until SIGINT or SIGTERM, then stop(). Call it from
+  /// the main thread before any other thread starts (the signals are taken with sigwait).
+  void run();
   /// The port bound (useful with port 0); 0 before start().
   int port() const;
   /// "http://127.0.0.1:1313/"

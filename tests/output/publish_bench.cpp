@@ -1,7 +1,7 @@
-// Times publish() of a realistic site: `publish_bench DIR [FILES]` publishes FILES (default 15,000)
-// HTML pages of about 30 KB into DIR/public, which must not exist, then again with one page
-// changed. Not a test: figures for docs/output.md (build with `cmake --build build --target
-// publish_bench`).
+// Times publish() of a realistic site: `publish_bench DIR [FILES [JOBS]]` publishes FILES (default
+// 15,000) HTML pages of about 30 KB into DIR/public, which must not exist, then again with one
+// page changed. Not a test: figures for docs/output.md (build it with
+// `cmake --build build --target publish_bench`).
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -37,8 +37,10 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 struct Phases {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   double locked = 0, staged = 0, swapped = 0;
+  unsigned jobs = 0;
   PublishOptions options() {
     PublishOptions o;
+    o.jobs = jobs;
     o.on_step = [this](PublishStep step, size_t) {
       if (step == PublishStep::Locked) locked = seconds_since(start);
       if (step == PublishStep::Staged) staged = seconds_since(start);
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
   }
   std::string out = std::string(argv[1]) + "/public";
   size_t count = argc > 2 ? std::stoul(argv[2]) : 15000;
+  unsigned jobs = argc > 3 ? static_cast<unsigned>(std::stoul(argv[3])) : 0;
   std::vector<OutputFile> files;
   size_t bytes = 0;
   for (size_t i = 0; i < count; ++i) {
@@ -73,10 +76,12 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu files, %.1f MB\n", count, bytes / 1e6);
   Phases p1;
+  p1.jobs = jobs;
   auto first = publish(out, files, p1.options());
   p1.print("into an empty folder", first);
   files[count / 2].bytes += "<!-- changed -->\n";
   Phases p2;
+  p2.jobs = jobs;
   auto second = publish(out, files, p2.options());
   p2.print("one file changed    ", second);
   return 0;

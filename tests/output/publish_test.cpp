@@ -317,3 +317,27 @@ TEST_CASE("many files are staged on several threads with the same result") {
   CHECK(stats.unchanged == next.size() - 2);
   CHECK(contents(snapshot(tmp / "public")) == contents(next));
 }
+
+TEST_CASE("removing the old tree never follows a symlink out of it") {
+  TempDir tmp;
+  write_file(tmp / "elsewhere/keep.txt", "not ours");
+  for (unsigned jobs : {1u, 8u}) {
+    INFO("jobs " << jobs);
+    publish(tmp / "public", site(3));
+    fs::create_directory_symlink(tmp / "elsewhere", tmp / "public/agencies/link");
+    fs::create_symlink(tmp / "elsewhere/keep.txt", tmp / "public/file-link");
+    PublishOptions options;
+    options.jobs = jobs;
+    auto stats = publish(tmp / "public", site(2), options);
+    CHECK(stats.removed == 4);  // the two symlinks and agency-2's two files
+    CHECK(read_file(tmp / "elsewhere/keep.txt") == "not ours");
+    CHECK_FALSE(fs::exists(fs::symlink_status(tmp / "public/agencies/link")));
+    CHECK_FALSE(fs::exists(fs::symlink_status(tmp / "public/file-link")));
+  }
+  // A leftover staging folder with a symlink inside is cleaned without following it either.
+  fs::create_directories(tmp / ".public.staging/agencies");
+  fs::create_directory_symlink(tmp / "elsewhere", tmp / ".public.staging/agencies/x");
+  publish(tmp / "public", site(1));
+  CHECK(read_file(tmp / "elsewhere/keep.txt") == "not ours");
+  CHECK(names_in(tmp.path()) == std::vector<std::string>{"elsewhere", "public"});
+}

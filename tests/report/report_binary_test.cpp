@@ -2,8 +2,12 @@
 
 #include <catch2/catch.hpp>
 #include <climits>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "core/hash.hpp"
+#include "report/parse/reader.hpp"
 
 using namespace gongkai;
 using namespace gongkai::report;
@@ -227,4 +231,56 @@ TEST_CASE("forged bodies with a valid checksum never read out of bounds") {
   }
   CHECK(rejected > 0);
   CHECK(decoded > 0);  // a changed string byte is still a valid report
+}
+
+TEST_CASE("real reports read by the reader survive encode and decode") {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const char* dir : {"content/reports", "tests/fixtures/corpus"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(GONGKAI_SOURCE_DIR) / dir)) {
+      auto ext = entry.path().extension();
+      if (ext == ".txt" || ext == ".md") files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 300);
+  size_t read_cells = 0, blocks = 0, diagnostics = 0;
+  for (const auto& file : files) {
+    INFO(file.string());
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    Report report = parse::read_report(file.filename().string(), bytes.str());
+    auto back = decode(encode(report));
+    REQUIRE(back);
+    require_same(report, *back);
+    for (const auto& c : report.cells) read_cells += c.status == CellStatus::Read;
+    for (const auto& s : report.sections) blocks += s.blocks.size();
+    diagnostics += report.diagnostics.size();
+  }
+  // The sample is not trivial: many read cells, prose and diagnostics went through.
+  CHECK(read_cells > 300 * 100);
+  CHECK(blocks > 300 * 5);
+  CHECK(diagnostics > 0);
+}
+
+TEST_CASE("a real sample keeps the values a person read from it") {
+  std::ifstream in(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/zibo-yiyuan-2023.txt",
+                   std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  auto back = decode(encode(parse::read_report("zibo-yiyuan-2023.txt", bytes.str())));
+  REQUIRE(back);
+  // Values from tests/golden/samples/zibo-yiyuan-2023.cells, read from the report by a person.
+  CHECK(back->meta.agency.value == "淄博市医疗保障局沂源分局");
+  CHECK(back->meta.year.value == 2023);
+  CHECK(back->format == Format::F2019);
+  CHECK(back->shape == Shape::DocxText);
+  CHECK(back->meta.period_start.value->iso() == "2023-01-01");
+  CHECK(back->meta.contact.phone.value == "0533-3225791");
+  CHECK(back->meta.contact.email.value == "sylbzjyyfj@zb.shandong.cn");
+  CHECK(back->find("applications.new_received.natural_person")->value->to_string() == "5");
+  CHECK(back->find("applications.total.total")->value->to_string() == "5");
+  CHECK(back->find("proactive.procurement.amount")->status != CellStatus::Read);  // null
+  CHECK_FALSE(back->find("proactive.procurement.amount")->value);
 }

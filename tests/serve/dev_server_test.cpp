@@ -1,5 +1,8 @@
 #include "serve/dev_server.hpp"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <catch2/catch.hpp>
@@ -276,4 +279,61 @@ TEST_CASE("a port in use is a clear error") {
   DevServer second(same, [] { return RebuildResult{}; }, {});
   CHECK_THROWS_WITH(second.start(), Catch::StartsWith("cannot listen on 127.0.0.1:" +
                                                       std::to_string(first.port())));
+}
+
+TEST_CASE("run_dev_server builds first and serves until SIGTERM") {
+  Project project;
+  fs::remove_all(project.root);  // the first build makes the site
+  int out[2];
+  REQUIRE(pipe(out) == 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], STDERR_FILENO);  // the log goes to std::cerr
+    close(out[0]);
+    ServeOptions options = project.options();
+    options.log = nullptr;
+    std::string root = project.root;
+    int status = run_dev_server(options,
+                                [root] {
+                                  publish_site(root, 1);
+                                  return RebuildResult{true, "built: 6 pages"};
+                                },
+                                {project.tmp / "content"});
+    _exit(status);
+  }
+  close(out[1]);
+  // Read the log up to the line that gives the URL.
+  std::string log;
+  char buffer[256];
+  while (log.find("(Ctrl-C to stop)\n") == std::string::npos) {
+    ssize_t n = read(out[0], buffer, sizeof buffer);
+    if (n <= 0) break;
+    log.append(buffer, static_cast<size_t>(n));
+  }
+  const std::string prefix = "built: 6 pages\nServing " + project.root + " at http://127.0.0.1:";
+  REQUIRE(log.substr(0, prefix.size()) == prefix);
+  int port = std::stoi(log.substr(prefix.size()));
+  CHECK(log == prefix + std::to_string(port) + "/ (Ctrl-C to stop)\n");
+  auto home = http_get(port, "/");
+  CHECK(home.status == 200);
+  CHECK(home.body.find("<h1>edition 1</h1>") != std::string::npos);
+
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  close(out[0]);
+}
+
+TEST_CASE("run_dev_server returns 1 when it cannot listen") {
+  Project project;
+  DevServer first(project.options(), [] { return RebuildResult{}; }, {});
+  first.start();
+  ServeOptions options = project.options();
+  options.port = first.port();
+  int status = run_dev_server(options, [] { return RebuildResult{true, "built"}; }, {});
+  CHECK(status == 1);
+  CHECK(project.log.str() == "built\ngongkai serve: cannot listen on 127.0.0.1:" +
+                                 std::to_string(first.port()) + ": Address already in use\n");
 }
