@@ -13,7 +13,26 @@
 #include "site/content_page.hpp"
 #include "site/metrics.hpp"
 
+#if __has_include("report/audit/audit.hpp")
+#include "report/audit/audit.hpp"
+#define GONGKAI_HAS_AUDIT 1
+#endif
+
 namespace gongkai::site {
+
+#ifdef GONGKAI_HAS_AUDIT
+using Finding = report::audit::Finding;
+#else
+/// Until the audit module lands: the same fields as report::audit::Finding.
+struct Finding {
+  core::Severity severity = core::Severity::Warning;
+  std::string code, message, message_zh;
+  uint32_t line = 0;
+  std::vector<report::CellIndex> cells;
+  std::vector<uint32_t> lines;
+  std::string instance;
+};
+#endif
 
 /// One report file, read.
 struct ReportEntry {
@@ -21,7 +40,8 @@ struct ReportEntry {
   std::string original;     ///< the file's bytes, offered as a download
   core::SourceFile source;  ///< the decoded text the line numbers refer to
   report::Report report;
-  // Filled by build_site:
+  std::vector<Finding> findings;  ///< the audit's, in rule order
+  // Filled by assign_agencies and build_site:
   uint32_t agency = 0;  ///< index into Site::agencies
   int year = 0;
   std::string url;  ///< "agencies/<slug>/<year>/" (a second report of one year: "<year>-2/")

@@ -1,0 +1,22 @@
+#pragma once
+// The report page (/agencies/<slug>/<year>/) and its source page (…/source/).
+#include "output/context.hpp"
+
+namespace gongkai::output {
+
+/// The downloads of a report, named relative to its page: the original file as received, and the
+/// report's JSON when the build writes one.
+struct ReportFiles {
+  std::string original;  ///< "original.txt" (the file's own extension)
+  std::string json;      ///< "report.json", or empty
+};
+ReportFiles report_files(const site::ReportEntry& entry, bool with_json);
+
+Json report_context(const ContextEnv& env, const site::ReportEntry& entry, const ReportFiles& files);
+Json source_context(const ContextEnv& env, const site::ReportEntry& entry, const ReportFiles& files);
+
+/// The source text as HTML: one line per row, each with an `id="L<n>"` anchor and its number;
+/// lines that findings or missing cells point at are marked.
+std::string source_html(const site::ReportEntry& entry);
+
+}  // namespace gongkai::output
