@@ -53,10 +53,11 @@ Json trend_chart(const ContextEnv& env, const site::Agency& agency) {
   ChartOptions options;
   options.width = std::clamp(static_cast<int>(groups.size()) * 110 + 80, 360, 720);
   options.note = env.t("agency.chart_note");
-  return bar_chart("trend", env.t("agency.chart_title", {{"name", agency.name}}),
-                   env.t("agency.chart_desc", {{"values", values}}),
-                   {{env.pick(received.zh, received.en), "s1"}, {env.pick(disclosed.zh, disclosed.en), "s2"}},
-                   groups, options);
+  return bar_chart(
+      "trend", env.t("agency.chart_title", {{"name", agency.name}}),
+      env.t("agency.chart_desc", {{"values", values}}),
+      {{env.pick(received.zh, received.en), "s1"}, {env.pick(disclosed.zh, disclosed.en), "s2"}},
+      groups, options);
 }
 
 }  // namespace
@@ -67,7 +68,8 @@ Json agency_context(const ContextEnv& env, const site::Agency& agency) {
   add_crumb(env, ctx, agency.name, agency.url);
   Json a;
   a["name"] = agency.name;
-  a["aliases"] = std::vector<std::string>(agency.names.begin() + (agency.names.empty() ? 0 : 1), agency.names.end());
+  a["aliases"] = std::vector<std::string>(agency.names.begin() + (agency.names.empty() ? 0 : 1),
+                                          agency.names.end());
   a["region"] = agency.region;
   a["configured"] = agency.configured;
   Json reports = Json::array();
@@ -76,10 +78,11 @@ Json agency_context(const ContextEnv& env, const site::Agency& agency) {
   for (uint32_t i : agency.reports) {
     const auto& e = env.site.reports[i];
     const std::string label = last_segment(e.url);
-    reports.push_back({{"year_label", label},
-                       {"href", env.link(e.url)},
-                       {"title", e.report.meta.title.value ? *e.report.meta.title.value : agency.name},
-                       {"counts", finding_counts(e)}});
+    reports.push_back(
+        {{"year_label", label},
+         {"href", env.link(e.url)},
+         {"title", e.report.meta.title.value ? *e.report.meta.title.value : agency.name},
+         {"counts", finding_counts(e)}});
     table_columns.push_back({{"label", label}, {"href", env.link(e.url)}});
     int number = 0;
     for (const auto& f : e.findings) {
@@ -95,7 +98,9 @@ Json agency_context(const ContextEnv& env, const site::Agency& agency) {
   for (const auto& m : key_metrics()) {
     Json cells = Json::array();
     for (uint32_t i : agency.reports) cells.push_back(metric_json(env, m, env.site.reports[i]));
-    rows.push_back({{"label", env.pick(m.zh, m.en)}, {"title", env.pick(m.formula_zh, m.formula_en)}, {"cells", std::move(cells)}});
+    rows.push_back({{"label", env.pick(m.zh, m.en)},
+                    {"title", env.pick(m.formula_zh, m.formula_en)},
+                    {"cells", std::move(cells)}});
   }
   a["reports"] = std::move(reports);
   a["findings"] = std::move(findings);

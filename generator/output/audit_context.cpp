@@ -45,8 +45,11 @@ Json audit_context(const ContextEnv& env) {
   }
 #else
   for (const auto& [code, g] : groups) {
-    rules.push_back({{"code", code}, {"severity", core::to_string(g.severity)}, {"title", ""},
-                     {"explanation", ""}, {"count", g.findings.size()}});
+    rules.push_back({{"code", code},
+                     {"severity", core::to_string(g.severity)},
+                     {"title", ""},
+                     {"explanation", ""},
+                     {"count", g.findings.size()}});
   }
 #endif
   Json out_groups = Json::array();

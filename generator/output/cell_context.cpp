@@ -5,15 +5,20 @@
 namespace gongkai::output {
 namespace {
 
-std::string severity_name(core::Severity s) { return std::string(core::to_string(s)); }
+std::string severity_name(core::Severity s) {
+  return std::string(core::to_string(s));
+}
 
 /// The section of the report page where a metric's cells are shown.
 std::string anchor_of(const site::MetricDef& metric) {
   if (metric.sum.empty()) return "";
   switch (report::cell_def(metric.sum.front()).table) {
-    case report::Table::Proactive: return "#proactive";
-    case report::Table::Applications: return "#applications";
-    case report::Table::Review: return "#review";
+    case report::Table::Proactive:
+      return "#proactive";
+    case report::Table::Applications:
+      return "#applications";
+    case report::Table::Review:
+      return "#review";
   }
   return "";
 }
@@ -104,7 +109,8 @@ std::string metric_text(const site::MetricDef& metric, const site::MetricValue& 
   return metric.ratio() ? format_percent(v.rate) : format_number(v.number);
 }
 
-Json metric_json(const ContextEnv& env, const site::MetricDef& metric, const site::ReportEntry& entry) {
+Json metric_json(const ContextEnv& env, const site::MetricDef& metric,
+                 const site::ReportEntry& entry) {
   site::MetricValue v = site::evaluate(metric, entry.report);
   Json j;
   using State = site::MetricValue::State;
@@ -114,9 +120,15 @@ Json metric_json(const ContextEnv& env, const site::MetricDef& metric, const sit
       j["v"] = metric_text(metric, v);
       j["n"] = metric.ratio() ? v.rate : v.number.to_double();
       break;
-    case State::Missing: j["state"] = "missing"; break;
-    case State::Absent: j["state"] = "absent"; break;
-    case State::NotApplicable: j["state"] = "na"; break;
+    case State::Missing:
+      j["state"] = "missing";
+      break;
+    case State::Absent:
+      j["state"] = "absent";
+      break;
+    case State::NotApplicable:
+      j["state"] = "na";
+      break;
   }
   // One cell: straight to its source line; a sum or a rate: to the table on the report page.
   if (metric.sum.size() == 1 && !metric.ratio() && v.line) {
@@ -127,7 +139,9 @@ Json metric_json(const ContextEnv& env, const site::MetricDef& metric, const sit
   return j;
 }
 
-Json no_report_json() { return {{"state", "none"}}; }
+Json no_report_json() {
+  return {{"state", "none"}};
+}
 
 Json total_json(const site::MetricDef& metric, const site::MetricTotal& total) {
   Json j;

@@ -1,7 +1,7 @@
 #pragma once
-// Values of cells, metrics and findings as templates see them. A cell is {v, n, line, state, flags}:
-// `v` the text to show, `n` the number (for sorting), `state` "read" | "missing" | "absent" | "na"
-// | "none" (no report that year). A value the report does not give is never shown as 0.
+// Values of cells, metrics and findings as templates see them. A cell is {v, n, line, state,
+// flags}: `v` the text to show, `n` the number (for sorting), `state` "read" | "missing" | "absent"
+// | "na" | "none" (no report that year). A value the report does not give is never shown as 0.
 #include <map>
 #include <vector>
 
@@ -28,7 +28,8 @@ const std::string& finding_message(const ContextEnv& env, const site::Finding& f
 Json cell_json(const report::Report& r, report::CellIndex index, const NumberedFindings& findings);
 
 /// A metric of one report, linked to its source line (one cell) or to the report page (`anchor`).
-Json metric_json(const ContextEnv& env, const site::MetricDef& metric, const site::ReportEntry& entry);
+Json metric_json(const ContextEnv& env, const site::MetricDef& metric,
+                 const site::ReportEntry& entry);
 /// A metric value for a year with no report.
 Json no_report_json();
 /// A total over many reports: {state ("read" | "missing" | "na"), v, n, complete, with_value,

@@ -9,7 +9,9 @@ namespace gongkai::output {
 namespace {
 
 /// Coordinates rounded to 0.1 so the SVG is short and the same on every machine.
-double r1(double v) { return std::round(v * 10.0) / 10.0; }
+double r1(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
 
 }  // namespace
 
@@ -76,7 +78,9 @@ Json bar_chart(const std::string& id, const std::string& title, const std::strin
       }
       bars.push_back(std::move(b));
     }
-    out_groups.push_back({{"label", g.label}, {"x", r1(left + slot * (static_cast<double>(i) + 0.5))}, {"bars", std::move(bars)}});
+    out_groups.push_back({{"label", g.label},
+                          {"x", r1(left + slot * (static_cast<double>(i) + 0.5))},
+                          {"bars", std::move(bars)}});
   }
   Json out_series = Json::array();
   for (const auto& s : series) out_series.push_back({{"name", s.name}, {"class", s.css_class}});

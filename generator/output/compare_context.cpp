@@ -14,10 +14,12 @@ const site::ReportEntry* report_of(const site::Site& site, uint32_t agency, int 
   return nullptr;
 }
 
-Json region_cell(const ContextEnv& env, const site::MetricDef& m, const site::ComparisonRow& row, int year) {
+Json region_cell(const ContextEnv& env, const site::MetricDef& m, const site::ComparisonRow& row,
+                 int year) {
   site::MetricTotal total;
   for (uint32_t a : row.agencies) {
-    if (const auto* e = report_of(env.site, a, year)) site::accumulate(total, site::evaluate(m, e->report));
+    if (const auto* e = report_of(env.site, a, year))
+      site::accumulate(total, site::evaluate(m, e->report));
   }
   if (total.reports == 0) return no_report_json();
   Json c = total_json(m, total);
@@ -39,7 +41,8 @@ Json compare_context(const ContextEnv& env, const site::Comparison& cmp) {
     ++n;
     Json columns = Json::array();
     for (int y : cmp.years) {
-      columns.push_back({{"label", std::to_string(y)}, {"href", env.link("years/" + std::to_string(y) + "/")}});
+      columns.push_back(
+          {{"label", std::to_string(y)}, {"href", env.link("years/" + std::to_string(y) + "/")}});
     }
     Json rows = Json::array();
     int sort = 0;
@@ -68,9 +71,11 @@ Json compare_context(const ContextEnv& env, const site::Comparison& cmp) {
          {"formula", formula},
          {"table",
           {{"id", "metric-" + std::to_string(n)},
-           {"caption", env.t("compare.caption", {{"metric", label},
-                                                 {"first", cmp.years.empty() ? "" : std::to_string(cmp.years.front())},
-                                                 {"last", cmp.years.empty() ? "" : std::to_string(cmp.years.back())}})},
+           {"caption",
+            env.t("compare.caption",
+                  {{"metric", label},
+                   {"first", cmp.years.empty() ? "" : std::to_string(cmp.years.front())},
+                   {"last", cmp.years.empty() ? "" : std::to_string(cmp.years.back())}})},
            {"corner", env.t("compare.row")},
            {"columns", std::move(columns)},
            {"rows", std::move(rows)},

@@ -19,7 +19,9 @@ bool is_external(const std::string& url) {
          url.rfind("mailto:", 0) == 0;
 }
 
-std::string section_of(std::string_view dir) { return std::string(dir.substr(0, dir.find('/'))); }
+std::string section_of(std::string_view dir) {
+  return std::string(dir.substr(0, dir.find('/')));
+}
 
 }  // namespace
 
@@ -69,7 +71,9 @@ ContextEnv::ContextEnv(const site::Site& s, const Strings& t)
       {"pages", std::move(pages)},
       {"comparisons", std::move(comparisons)},
       {"counts",
-       {{"reports", site.reports.size()}, {"agencies", site.agencies.size()}, {"findings", findings}}},
+       {{"reports", site.reports.size()},
+        {"agencies", site.agencies.size()},
+        {"findings", findings}}},
   };
 }
 
@@ -84,8 +88,9 @@ Json page_frame(const ContextEnv& env, std::string_view kind, std::string_view d
   page["path"] = dir;
   page["section"] = section;
   page["description"] = env.site.config.description;
-  page["canonical"] =
-      env.site.config.base_url.empty() ? std::string() : env.site.config.base_url + std::string(dir);
+  page["canonical"] = env.site.config.base_url.empty()
+                          ? std::string()
+                          : env.site.config.base_url + std::string(dir);
   page["breadcrumbs"] = Json::array();
   frame["page"] = std::move(page);
   return frame;

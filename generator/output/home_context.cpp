@@ -19,11 +19,13 @@ Json agency_entry(const ContextEnv& env, const site::Agency& a) {
     const auto& e = env.site.reports[i];
     std::string_view u = e.url;
     u.remove_suffix(1);
-    years.push_back({{"label", std::string(u.substr(u.rfind('/') + 1))}, {"href", env.link(e.url)}});
+    years.push_back(
+        {{"label", std::string(u.substr(u.rfind('/') + 1))}, {"href", env.link(e.url)}});
   }
   return {{"name", a.name},
           {"href", env.link(a.url)},
-          {"aliases", std::vector<std::string>(a.names.begin() + (a.names.empty() ? 0 : 1), a.names.end())},
+          {"aliases",
+           std::vector<std::string>(a.names.begin() + (a.names.empty() ? 0 : 1), a.names.end())},
           {"years", std::move(years)}};
 }
 
@@ -46,7 +48,9 @@ Json home_context(const ContextEnv& env) {
     metrics.push_back(*site::find_metric(id));
   }
   Json columns = Json::array({{{"label", env.t("home.reports")}}});
-  for (const auto& m : metrics) columns.push_back({{"label", env.pick(m.zh, m.en)}, {"title", env.pick(m.formula_zh, m.formula_en)}});
+  for (const auto& m : metrics)
+    columns.push_back(
+        {{"label", env.pick(m.zh, m.en)}, {"title", env.pick(m.formula_zh, m.formula_en)}});
   Json rows = Json::array();
   for (const auto& y : site.years) {
     std::vector<site::MetricTotal> totals(metrics.size());
@@ -65,13 +69,17 @@ Json home_context(const ContextEnv& env) {
       if (c["state"] == "read") {
         c["href"] = env.link(y.url);
         if (!totals[k].complete()) {
-          c["note"] = env.t("total.partial", {{"with_value", std::to_string(totals[k].reports_with_value)},
-                                               {"reports", std::to_string(totals[k].reports)}});
+          c["note"] =
+              env.t("total.partial", {{"with_value", std::to_string(totals[k].reports_with_value)},
+                                      {"reports", std::to_string(totals[k].reports)}});
         }
       }
       cells.push_back(std::move(c));
     }
-    rows.push_back({{"label", std::to_string(y.year)}, {"href", env.link(y.url)}, {"sort", y.year}, {"cells", std::move(cells)}});
+    rows.push_back({{"label", std::to_string(y.year)},
+                    {"href", env.link(y.url)},
+                    {"sort", y.year},
+                    {"cells", std::move(cells)}});
   }
   home["totals"] = {{"id", "totals"},
                     {"caption", env.t("home.totals_caption")},
@@ -83,10 +91,11 @@ Json home_context(const ContextEnv& env) {
   Json latest = Json::array();
   for (uint32_t i : site.latest) {
     const auto& e = site.reports[i];
-    latest.push_back({{"agency", site.agencies[e.agency].name},
-                      {"year", e.year},
-                      {"href", env.link(e.url)},
-                      {"signed_on", e.report.meta.signed_on.value ? e.report.meta.signed_on.value->iso() : ""}});
+    latest.push_back(
+        {{"agency", site.agencies[e.agency].name},
+         {"year", e.year},
+         {"href", env.link(e.url)},
+         {"signed_on", e.report.meta.signed_on.value ? e.report.meta.signed_on.value->iso() : ""}});
   }
   home["latest"] = std::move(latest);
 
@@ -97,7 +106,8 @@ Json home_context(const ContextEnv& env) {
     std::string top = g.path.empty() ? env.t("agency.region_unknown") : g.path.front();
     if (regions.empty() || top != current) {
       current = top;
-      regions.push_back({{"label", top}, {"href", env.link("agencies/") + "#" + g.anchor}, {"agencies", 0}});
+      regions.push_back(
+          {{"label", top}, {"href", env.link("agencies/") + "#" + g.anchor}, {"agencies", 0}});
     }
     regions.back()["agencies"] = regions.back()["agencies"].get<size_t>() + g.agencies.size();
   }
@@ -114,9 +124,10 @@ Json agencies_context(const ContextEnv& env) {
   for (const auto& g : site.regions) {
     Json agencies = Json::array();
     for (uint32_t i : g.agencies) agencies.push_back(agency_entry(env, site.agencies[i]));
-    regions.push_back({{"label", g.path.empty() ? env.t("agency.region_unknown") : join(g.path, 0, " · ")},
-                       {"anchor", g.anchor},
-                       {"agencies", std::move(agencies)}});
+    regions.push_back(
+        {{"label", g.path.empty() ? env.t("agency.region_unknown") : join(g.path, 0, " · ")},
+         {"anchor", g.anchor},
+         {"agencies", std::move(agencies)}});
   }
   ctx["agencies"] = {{"count", site.agencies.size()}, {"regions", std::move(regions)}};
   return ctx;

@@ -24,9 +24,13 @@ std::string group_thousands(const std::string& plain) {
 
 }  // namespace
 
-std::string format_number(const report::Number& n) { return group_thousands(n.to_string()); }
+std::string format_number(const report::Number& n) {
+  return group_thousands(n.to_string());
+}
 
-std::string format_integer(int64_t n) { return group_thousands(std::to_string(n)); }
+std::string format_integer(int64_t n) {
+  return group_thousands(std::to_string(n));
+}
 
 std::string format_percent(double ratio) {
   double pct = std::round(ratio * 1000.0) / 10.0;

@@ -5,7 +5,7 @@
 namespace gongkai::output {
 
 struct OutputFile {
-  std::string path;   ///< relative to the site root, '/'-separated ("agencies/x/2023/index.html")
+  std::string path;  ///< relative to the site root, '/'-separated ("agencies/x/2023/index.html")
   std::string bytes;
 };
 

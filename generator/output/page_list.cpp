@@ -14,7 +14,8 @@ std::vector<PageSpec> list_pages(const ContextEnv& env, bool report_json) {
   pages.push_back({"agencies/index.html", "agencies.html", [e] { return agencies_context(*e); }});
   for (const auto& a : site.agencies) {
     const site::Agency* agency = &a;
-    pages.push_back({a.url + "index.html", "agency.html", [e, agency] { return agency_context(*e, *agency); }});
+    pages.push_back(
+        {a.url + "index.html", "agency.html", [e, agency] { return agency_context(*e, *agency); }});
   }
   for (const auto& r : site.reports) {
     const site::ReportEntry* entry = &r;
@@ -27,16 +28,19 @@ std::vector<PageSpec> list_pages(const ContextEnv& env, bool report_json) {
   }
   for (const auto& y : site.years) {
     const site::YearEntry* year = &y;
-    pages.push_back({y.url + "index.html", "year.html", [e, year] { return year_context(*e, *year); }});
+    pages.push_back(
+        {y.url + "index.html", "year.html", [e, year] { return year_context(*e, *year); }});
   }
   for (const auto& c : site.comparisons) {
     const site::Comparison* cmp = &c;
-    pages.push_back({c.url + "index.html", "compare.html", [e, cmp] { return compare_context(*e, *cmp); }});
+    pages.push_back(
+        {c.url + "index.html", "compare.html", [e, cmp] { return compare_context(*e, *cmp); }});
   }
   pages.push_back({"audit/index.html", "audit.html", [e] { return audit_context(*e); }});
   for (const auto& p : site.pages) {
     const site::ContentPage* page = &p;
-    pages.push_back({p.url + "index.html", "page.html", [e, page] { return content_page_context(*e, *page); }});
+    pages.push_back(
+        {p.url + "index.html", "page.html", [e, page] { return content_page_context(*e, *page); }});
   }
   pages.push_back({"404.html", "404.html", [e] { return not_found_context(*e); }});
   return pages;
@@ -50,7 +54,8 @@ std::vector<FileGenerator> file_generators() {
                    }
                  }});
   out.push_back({"year-csv", [](const ContextEnv& env, std::vector<OutputFile>& files) {
-                   for (const auto& y : env.site.years) files.push_back({y.url + "data.csv", year_csv(env, y)});
+                   for (const auto& y : env.site.years)
+                     files.push_back({y.url + "data.csv", year_csv(env, y)});
                  }});
   return out;
 }

@@ -12,8 +12,8 @@
 namespace gongkai::output {
 
 struct PageSpec {
-  std::string path;           ///< output file, '/'-separated ("agencies/x/2023/index.html")
-  std::string template_name;  ///< "report.html"
+  std::string path;               ///< output file, '/'-separated ("agencies/x/2023/index.html")
+  std::string template_name;      ///< "report.html"
   std::function<Json()> context;  ///< built when the page is rendered (on a worker thread)
 };
 

@@ -10,9 +10,12 @@ namespace {
 
 const char* block_kind(report::Block::Kind k) {
   switch (k) {
-    case report::Block::Kind::Heading: return "heading";
-    case report::Block::Kind::HeadedParagraph: return "headed";
-    case report::Block::Kind::Paragraph: return "p";
+    case report::Block::Kind::Heading:
+      return "heading";
+    case report::Block::Kind::HeadedParagraph:
+      return "headed";
+    case report::Block::Kind::Paragraph:
+      return "p";
   }
   return "p";
 }
@@ -34,10 +37,19 @@ Json key_figures(const ContextEnv& env, const site::ReportEntry& entry) {
     Json j = {{"label", env.t(k.label)}, {"line", v.line}};
     using State = site::MetricValue::State;
     switch (v.state) {
-      case State::Value: j["state"] = "read"; j["v"] = metric_text(metric, v); break;
-      case State::Missing: j["state"] = "missing"; break;
-      case State::Absent: j["state"] = "absent"; break;
-      case State::NotApplicable: j["state"] = "na"; break;
+      case State::Value:
+        j["state"] = "read";
+        j["v"] = metric_text(metric, v);
+        break;
+      case State::Missing:
+        j["state"] = "missing";
+        break;
+      case State::Absent:
+        j["state"] = "absent";
+        break;
+      case State::NotApplicable:
+        j["state"] = "na";
+        break;
     }
     if (metric.ratio()) {
       j["line"] = 0;
@@ -63,13 +75,14 @@ Json contact(const ContextEnv& env, const report::Contact& c) {
   return out;
 }
 
-Json parts(const ContextEnv& env, const site::ReportEntry& entry, const NumberedFindings& findings) {
+Json parts(const ContextEnv& env, const site::ReportEntry& entry,
+           const NumberedFindings& findings) {
   using report::SectionKey;
   const report::Report& r = entry.report;
   Json out = Json::array();
-  for (SectionKey key : {SectionKey::Preamble, SectionKey::Overview, SectionKey::Proactive,
-                         SectionKey::Applications, SectionKey::Review, SectionKey::Problems,
-                         SectionKey::Other}) {
+  for (SectionKey key :
+       {SectionKey::Preamble, SectionKey::Overview, SectionKey::Proactive, SectionKey::Applications,
+        SectionKey::Review, SectionKey::Problems, SectionKey::Other}) {
     const report::Section* s = r.section(key);
     if (key == SectionKey::Preamble && (!s || s->blocks.empty())) continue;
     Json part;
@@ -80,14 +93,21 @@ Json parts(const ContextEnv& env, const site::ReportEntry& entry, const Numbered
     Json blocks = Json::array();
     if (s) {
       for (const auto& b : s->blocks) {
-        blocks.push_back({{"kind", block_kind(b.kind)}, {"heading", b.heading}, {"text", b.text}, {"line", b.line}});
+        blocks.push_back({{"kind", block_kind(b.kind)},
+                          {"heading", b.heading},
+                          {"text", b.text},
+                          {"line", b.line}});
       }
     }
     part["blocks"] = std::move(blocks);
-    if (key == SectionKey::Proactive) part["grids"] = proactive_grids(env, r, findings);
-    else if (key == SectionKey::Applications) part["grids"] = applications_grid(env, r, findings);
-    else if (key == SectionKey::Review) part["grids"] = review_grid(env, r, findings);
-    else part["grids"] = Json::array();
+    if (key == SectionKey::Proactive)
+      part["grids"] = proactive_grids(env, r, findings);
+    else if (key == SectionKey::Applications)
+      part["grids"] = applications_grid(env, r, findings);
+    else if (key == SectionKey::Review)
+      part["grids"] = review_grid(env, r, findings);
+    else
+      part["grids"] = Json::array();
     out.push_back(std::move(part));
   }
   return out;
@@ -131,12 +151,14 @@ ReportFiles report_files(const site::ReportEntry& entry, bool with_json) {
   return f;
 }
 
-Json report_context(const ContextEnv& env, const site::ReportEntry& entry, const ReportFiles& files) {
+Json report_context(const ContextEnv& env, const site::ReportEntry& entry,
+                    const ReportFiles& files) {
   const report::Report& r = entry.report;
   const site::Agency& agency = env.site.agencies[entry.agency];
-  const std::string title = r.meta.title.value ? *r.meta.title.value
-                                               : env.t("report.title", {{"agency", agency.name},
-                                                                        {"year", std::to_string(entry.year)}});
+  const std::string title =
+      r.meta.title.value
+          ? *r.meta.title.value
+          : env.t("report.title", {{"agency", agency.name}, {"year", std::to_string(entry.year)}});
   Json ctx = page_frame(env, "report", entry.url, title, "agencies");
   add_crumb(env, ctx, env.t("nav.agencies"), "agencies/");
   add_crumb(env, ctx, agency.name, agency.url);
@@ -175,21 +197,24 @@ Json report_context(const ContextEnv& env, const site::ReportEntry& entry, const
   }
   rep["siblings"] = std::move(siblings);
   rep["parts"] = parts(env, entry, findings);
-  rep["counts"] = {{"error", findings.counts[0]}, {"warning", findings.counts[1]}, {"info", findings.counts[2]}};
+  rep["counts"] = {
+      {"error", findings.counts[0]}, {"warning", findings.counts[1]}, {"info", findings.counts[2]}};
   rep["findings"] = std::move(findings.list);
   Json diagnostics = Json::array();
   for (const auto& d : r.diagnostics) {
-    diagnostics.push_back({{"severity", core::to_string(d.severity)},
-                           {"code", d.code},
-                           {"message", env.pick(d.message_zh.empty() ? d.message : d.message_zh, d.message)},
-                           {"line", d.line}});
+    diagnostics.push_back(
+        {{"severity", core::to_string(d.severity)},
+         {"code", d.code},
+         {"message", env.pick(d.message_zh.empty() ? d.message : d.message_zh, d.message)},
+         {"line", d.line}});
   }
   rep["diagnostics"] = std::move(diagnostics);
   ctx["report"] = std::move(rep);
   return ctx;
 }
 
-Json source_context(const ContextEnv& env, const site::ReportEntry& entry, const ReportFiles& files) {
+Json source_context(const ContextEnv& env, const site::ReportEntry& entry,
+                    const ReportFiles& files) {
   const site::Agency& agency = env.site.agencies[entry.agency];
   const std::string dir = entry.url + "source/";
   const std::string title =

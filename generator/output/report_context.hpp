@@ -12,8 +12,10 @@ struct ReportFiles {
 };
 ReportFiles report_files(const site::ReportEntry& entry, bool with_json);
 
-Json report_context(const ContextEnv& env, const site::ReportEntry& entry, const ReportFiles& files);
-Json source_context(const ContextEnv& env, const site::ReportEntry& entry, const ReportFiles& files);
+Json report_context(const ContextEnv& env, const site::ReportEntry& entry,
+                    const ReportFiles& files);
+Json source_context(const ContextEnv& env, const site::ReportEntry& entry,
+                    const ReportFiles& files);
 
 /// The source text as HTML: one line per row, each with an `id="L<n>"` anchor and its number;
 /// lines that findings or missing cells point at are marked.

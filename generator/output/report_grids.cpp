@@ -5,14 +5,17 @@ namespace {
 
 Json header(const std::string& text, int colspan = 1, int rowspan = 1, bool num = true,
             const char* scope = "col") {
-  return {{"text", text}, {"scope", scope}, {"colspan", colspan}, {"rowspan", rowspan}, {"num", num}};
+  return {
+      {"text", text}, {"scope", scope}, {"colspan", colspan}, {"rowspan", rowspan}, {"num", num}};
 }
 
 std::string label(const ContextEnv& env, const report::Label& l) {
   return env.pick(std::string(l.zh), std::string(l.en));
 }
 
-report::CellIndex cell_of(const std::string& id) { return *report::find_cell(id); }
+report::CellIndex cell_of(const std::string& id) {
+  return *report::find_cell(id);
+}
 
 }  // namespace
 
@@ -25,7 +28,8 @@ Json proactive_grids(const ContextEnv& env, const report::Report& r, const Numbe
     for (const auto& field : block.fields) {
       std::string text = label(env, field);
       // The 2019 procurement amount has no fixed unit: say the one the report printed.
-      if (field.id == "amount" && block.items.front().id == "procurement" && r.procurement_unit.value) {
+      if (field.id == "amount" && block.items.front().id == "procurement" &&
+          r.procurement_unit.value) {
         text += "（" + *r.procurement_unit.value + "）";
       }
       head_row.push_back(header(text));
@@ -34,16 +38,21 @@ Json proactive_grids(const ContextEnv& env, const report::Report& r, const Numbe
     for (const auto& item : block.items) {
       Json cells = Json::array();
       for (const auto& field : block.fields) {
-        auto index = report::find_cell("proactive." + std::string(item.id) + "." + std::string(field.id));
+        auto index =
+            report::find_cell("proactive." + std::string(item.id) + "." + std::string(field.id));
         cells.push_back(index ? cell_json(r, *index, f) : Json{{"state", "absent"}});
       }
-      rows.push_back({{"group", false}, {"label", label(env, item)}, {"level", 0}, {"cells", std::move(cells)}});
+      rows.push_back({{"group", false},
+                      {"label", label(env, item)},
+                      {"level", 0},
+                      {"cells", std::move(cells)}});
     }
-    grids.push_back({{"id", "table-p" + std::to_string(n)},
-                     {"caption", env.t("grid.proactive_caption", {{"heading", std::string(block.heading)}})},
-                     {"cols", block.fields.size() + 1},
-                     {"head", Json::array({std::move(head_row)})},
-                     {"rows", std::move(rows)}});
+    grids.push_back(
+        {{"id", "table-p" + std::to_string(n)},
+         {"caption", env.t("grid.proactive_caption", {{"heading", std::string(block.heading)}})},
+         {"cols", block.fields.size() + 1},
+         {"head", Json::array({std::move(head_row)})},
+         {"rows", std::move(rows)}});
   }
   return grids;
 }
@@ -71,7 +80,8 @@ Json applications_grid(const ContextEnv& env, const report::Report& r, const Num
     }
     Json cells = Json::array();
     for (const auto& column : columns) {
-      cells.push_back(cell_json(r, cell_of("applications." + std::string(row.id) + "." + std::string(column.id)), f));
+      cells.push_back(cell_json(
+          r, cell_of("applications." + std::string(row.id) + "." + std::string(column.id)), f));
     }
     rows.push_back({{"group", false},
                     {"label", env.english ? std::string(row.en) : std::string(row.path.back())},
@@ -93,12 +103,17 @@ Json review_grid(const ContextEnv& env, const report::Report& r, const NumberedF
   Json rows = Json::array();
   const auto& groups = report::review_groups();
   for (size_t g = 0; g < groups.size(); ++g) {
-    if (g == 1) rows.push_back({{"group", true}, {"label", env.t("grid.litigation")}, {"level", 0}});
+    if (g == 1)
+      rows.push_back({{"group", true}, {"label", env.t("grid.litigation")}, {"level", 0}});
     Json cells = Json::array();
     for (const auto& field : report::review_fields()) {
-      cells.push_back(cell_json(r, cell_of("review." + std::string(groups[g].id) + "." + std::string(field.id)), f));
+      cells.push_back(cell_json(
+          r, cell_of("review." + std::string(groups[g].id) + "." + std::string(field.id)), f));
     }
-    rows.push_back({{"group", false}, {"label", label(env, groups[g])}, {"level", g == 0 ? 0 : 1}, {"cells", std::move(cells)}});
+    rows.push_back({{"group", false},
+                    {"label", label(env, groups[g])},
+                    {"level", g == 0 ? 0 : 1},
+                    {"cells", std::move(cells)}});
   }
   Json grid = {{"id", "table-r"},
                {"caption", env.t("grid.review_caption")},

@@ -5,8 +5,9 @@
 namespace gongkai::output {
 namespace {
 
-void flatten(const YAML::Node& node, const std::string& prefix, std::map<std::string, std::string, std::less<>>& out,
-             const std::string& file, core::DiagnosticSink& sink) {
+void flatten(const YAML::Node& node, const std::string& prefix,
+             std::map<std::string, std::string, std::less<>>& out, const std::string& file,
+             core::DiagnosticSink& sink) {
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string key = prefix.empty() ? it->first.Scalar() : prefix + "." + it->first.Scalar();
     if (it->second.IsMap()) {
@@ -84,8 +85,9 @@ std::string Strings::fill(std::string_view text,
   return out;
 }
 
-std::string Strings::format(std::string_view key,
-                            std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+std::string Strings::format(
+    std::string_view key,
+    std::initializer_list<std::pair<std::string_view, std::string>> args) const {
   std::vector<std::pair<std::string, std::string>> list;
   for (const auto& [k, v] : args) list.emplace_back(std::string(k), v);
   return fill(get(key), list);

@@ -12,7 +12,8 @@ const std::vector<const site::MetricDef*>& year_metrics() {
   static const std::vector<const site::MetricDef*> out = [] {
     std::vector<const site::MetricDef*> v;
     for (const auto& m : key_metrics()) {
-      if (m.id != "applications_handled" && m.id != "corrected" && m.id != "licensing") v.push_back(&m);
+      if (m.id != "applications_handled" && m.id != "corrected" && m.id != "licensing")
+        v.push_back(&m);
     }
     return v;
   }();
@@ -76,7 +77,8 @@ Json year_context(const ContextEnv& env, const site::YearEntry& year) {
 
   Json columns = Json::array();
   for (const auto* m : year_metrics()) {
-    columns.push_back({{"label", env.pick(m->zh, m->en)}, {"title", env.pick(m->formula_zh, m->formula_en)}});
+    columns.push_back(
+        {{"label", env.pick(m->zh, m->en)}, {"title", env.pick(m->formula_zh, m->formula_en)}});
   }
   columns.push_back({{"label", env.t("audit.title")}, {"title", env.t("year.findings_title")}});
   Json rows = Json::array();
@@ -103,7 +105,8 @@ Json year_context(const ContextEnv& env, const site::YearEntry& year) {
                     {"cells", std::move(cells)}});
   }
   Json total_cells = Json::array();
-  for (size_t k = 0; k < year_metrics().size(); ++k) total_cells.push_back(total_json(*year_metrics()[k], totals[k]));
+  for (size_t k = 0; k < year_metrics().size(); ++k)
+    total_cells.push_back(total_json(*year_metrics()[k], totals[k]));
   total_cells.push_back({{"v", format_integer(static_cast<int64_t>(findings_total))},
                          {"n", findings_total},
                          {"complete", true},
@@ -123,12 +126,18 @@ Json year_context(const ContextEnv& env, const site::YearEntry& year) {
                  {"totals", {{"label", env.t("year.totals")}, {"cells", std::move(total_cells)}}},
                  {"sortable", true}};
   Json charts = Json::array();
-  charts.push_back(histogram(env, year, *site::find_metric("applications_received"),
-                             {{"0", 0}, {"1–9", 1}, {"10–49", 10}, {"50–99", 50}, {"100–499", 100}, {"500+", 500}},
-                             "dist-received", env.t("year.chart_received_title", {{"year", y}}),
-                             env.t("year.chart_received_desc")));
+  charts.push_back(histogram(
+      env, year, *site::find_metric("applications_received"),
+      {{"0", 0}, {"1–9", 1}, {"10–49", 10}, {"50–99", 50}, {"100–499", 100}, {"500+", 500}},
+      "dist-received", env.t("year.chart_received_title", {{"year", y}}),
+      env.t("year.chart_received_desc")));
   charts.push_back(histogram(env, year, *site::find_metric("disclosure_rate"),
-                             {{"<20%", 0}, {"20–39%", 0.2}, {"40–59%", 0.4}, {"60–79%", 0.6}, {"80–99%", 0.8}, {"100%", 1.0}},
+                             {{"<20%", 0},
+                              {"20–39%", 0.2},
+                              {"40–59%", 0.4},
+                              {"60–79%", 0.6},
+                              {"80–99%", 0.8},
+                              {"100%", 1.0}},
                              "dist-rate", env.t("year.chart_rate_title", {{"year", y}}),
                              env.t("year.chart_rate_desc")));
   yj["charts"] = std::move(charts);

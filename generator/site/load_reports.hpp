@@ -1,0 +1,25 @@
+#pragma once
+// Reading the reports folder: every *.txt and *.md below it, decoded and parsed on several threads.
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/file_system.hpp"
+#include "site/site_model.hpp"
+
+namespace gongkai::site {
+
+/// The report files below `dir`, relative to it, sorted bytewise.
+std::vector<std::string> list_report_files(const core::FileSystem& fs, const std::string& dir);
+
+/// Reads and parses every report file below `dir` on `jobs` threads (0: all cores), in file order.
+/// A file that cannot be read is left out with an error; the reader's own diagnostics stay on the
+/// report (shown on its page) and are not repeated in `sink`.
+std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::string& dir,
+                                      unsigned jobs, core::DiagnosticSink& sink);
+
+/// Runs the audit over every report (and the year-on-year comparison of consecutive reports of one
+/// agency) on `jobs` threads. Call after assign_agencies.
+void audit_reports(Site& site, unsigned jobs);
+
+}  // namespace gongkai::site
