@@ -37,8 +37,17 @@ std::string render(const ParsedDoc& d) {
   // CMARK_OPT_DEFAULT is safe: raw HTML becomes a comment, javascript: links are emptied.
   char* html =
       cmark_render_html(d.doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(d.parser));
-  std::string out(html ? html : "");
+  std::string raw(html ? html : "");
   std::free(html);
+  // GFM tables have one header row: say so to screen readers (<th scope="col">).
+  std::string out;
+  out.reserve(raw.size() + 64);
+  size_t at = 0;
+  for (size_t th; (th = raw.find("<th", at)) != std::string::npos; at = th + 3) {
+    out.append(raw, at, th + 3 - at);
+    if (th + 3 < raw.size() && (raw[th + 3] == '>' || raw[th + 3] == ' ')) out += " scope=\"col\"";
+  }
+  out.append(raw, at, std::string::npos);
   return out;
 }
 

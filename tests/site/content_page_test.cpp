@@ -10,6 +10,8 @@ using gongkai::site::markdown_to_html;
 TEST_CASE("GFM tables and autolinks are rendered", "[pages]") {
   auto html = markdown_to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\nsee https://example.org\n");
   CHECK(html.find("<table>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\">a</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\" align=\"right\">b</th>") != std::string::npos);
   CHECK(html.find("<td align=\"right\">2</td>") != std::string::npos);
   CHECK(html.find("<a href=\"https://example.org\">https://example.org</a>") != std::string::npos);
 }
