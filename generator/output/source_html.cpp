@@ -33,7 +33,7 @@ std::string source_html(const site::ReportEntry& entry) {
     if (mark != marks.end()) out += " " + mark->second;
     out += "\" id=\"L" + num + "\"><a class=\"ln\" href=\"#L" + num + "\">" + num + "</a>";
     append_escaped(out, src.line(n));
-    out += "</span>\n";
+    out += "</span>";  // display:block: no newline between lines (it would double them)
   }
   out += "</code></pre>";
   return out;
