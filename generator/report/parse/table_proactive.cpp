@@ -1,0 +1,132 @@
+// Table P (主动公开政府信息情况): items in the format's order, each followed by its fields' values.
+#include <string>
+#include <vector>
+
+#include "report/parse/codes.hpp"
+#include "report/parse/labels.hpp"
+#include "report/parse/rows.hpp"
+#include "report/parse/tables.hpp"
+
+namespace gongkai::report::parse {
+
+namespace {
+
+struct Item {
+  std::string_view id;
+  std::span<const std::string_view> keys;
+  std::vector<CellIndex> cells;
+};
+
+std::vector<Item> make_items(Format f) {
+  std::vector<Item> items;
+  for (const auto& block : proactive_blocks(f)) {
+    for (const auto& item : block.items) {
+      Item it{item.id, proactive_keys(item.id, f == Format::F2019), {}};
+      for (const auto& field : block.fields) {
+        it.cells.push_back(
+            *find_cell("proactive." + std::string(item.id) + "." + std::string(field.id)));
+      }
+      items.push_back(std::move(it));
+    }
+  }
+  return items;
+}
+
+const std::vector<Item>& items_of(Format f) {
+  static const std::vector<Item> f2019 = make_items(Format::F2019);
+  static const std::vector<Item> f2021 = make_items(Format::F2021);
+  return f == Format::F2019 ? f2019 : f2021;
+}
+
+std::string fit_problem(const Fitted& f, size_t got, size_t expected) {
+  if (f.fit == Fit::Ambiguous) return "cannot tell which of its cells is empty";
+  return "found " + std::to_string(got) + " values where " + std::to_string(expected) + " belong";
+}
+
+/// The unit of the （九） amount: printed after it ("1286.40元"), or in the block's header.
+void read_unit(const TokenStream& ts, size_t amount, size_t header_from, size_t header_to,
+               Report& report) {
+  const Token& t = ts.tokens[amount];
+  if (t.kind != Token::Kind::Value) return;
+  std::string_view unit = t.suffix;
+  if (unit.empty() && amount + 1 < ts.tokens.size()) {
+    const Token& next = ts.tokens[amount + 1];
+    if (next.kind == Token::Kind::Text && next.line == t.line) {
+      if (next.text.substr(0, 6) == "万元")
+        unit = "万元";
+      else if (next.text.substr(0, 3) == "元")
+        unit = "元";
+    }
+  }
+  if (unit.empty() && header_to > header_from) {
+    std::string_view header(ts.keys.data() + header_from, header_to - header_from);
+    if (header.find("万元") != std::string_view::npos) {
+      unit = "万元";
+    } else if (header.find("(元)") != std::string_view::npos ||
+               header.find("单位:元") != std::string_view::npos ||
+               header.find("单位：元") != std::string_view::npos) {
+      unit = "元";
+    }
+  }
+  if (unit.empty()) {
+    report.diagnose(core::Severity::Warning, std::string(codes::kUnit), t.line,
+                    "proactive.procurement.amount: unit not stated (元 or 万元); the value is "
+                    "kept as printed");
+    return;
+  }
+  report.procurement_unit.set(std::string(unit), t.line);
+}
+
+}  // namespace
+
+void read_proactive(const TokenStream& ts, Format format, uint32_t region_line, Report& report) {
+  const auto& items = items_of(format);
+  std::vector<RowMatch> matches(items.size());
+  size_t cursor = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    matches[i] = find_row(ts, items[i].keys, cursor);
+    if (matches[i].found) cursor = matches[i].end;
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    const RowMatch& m = matches[i];
+    bool procurement = item.id == "procurement";
+    if (!m.found) {
+      if (procurement) {
+        bool block = ts.keys.find("第(九)项") != std::string::npos;
+        if (!block) {
+          for (CellIndex c : item.cells) report.cell(c).status = CellStatus::Absent;
+          report.diagnose(core::Severity::Info, std::string(codes::kNoProcurement), region_line,
+                          "table P has no 第二十条第（九）项 政府集中采购 block: its two cells are "
+                          "not printed");
+          continue;
+        }
+      }
+      for (CellIndex c : item.cells) report.cell(c).line = region_line;
+      report.diagnose(core::Severity::Warning, std::string(codes::kRowLabel), region_line,
+                      "table P: row label of proactive." + std::string(item.id) +
+                          " not found; its cells read as missing");
+      continue;
+    }
+    size_t next = std::string::npos;
+    for (size_t j = i + 1; j < items.size(); ++j) {
+      if (matches[j].found) {
+        next = matches[j].begin;
+        break;
+      }
+    }
+    RowValues v = row_values(ts, m, next);
+    Fitted f = fit_values(ts, v, item.cells.size(), 0);
+    if (f.fit != Fit::Ok) {
+      fail_cells(report, item.cells, m.line, fit_problem(f, v.tokens.size(), item.cells.size()));
+      continue;
+    }
+    assign_cells(report, ts, item.cells, f.tokens);
+    if (procurement && f.tokens.size() == 2) {
+      size_t from = i > 0 && matches[i - 1].found ? matches[i - 1].end : 0;
+      read_unit(ts, f.tokens[1], from, m.begin, report);
+    }
+  }
+}
+
+}  // namespace gongkai::report::parse
