@@ -19,8 +19,13 @@ void add_build(CLI::App& app, int& status) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--quiet,-q", *quiet, "print only errors");
   cmd->add_flag("--timings", *timings, "print how long each step took");
-  cmd->callback([&status, options, quiet, timings] {
+  cmd->add_option("--dump-contexts", options->dump_contexts,
+                  "write each page's template context as JSON into DIR instead of rendering");
+  auto no_cache = std::make_shared<bool>(false);
+  cmd->add_flag("--no-cache", *no_cache, "read every report again (ignore .gongkai-cache)");
+  cmd->callback([&status, options, quiet, timings, no_cache] {
     options->progress = !*quiet && isatty(STDERR_FILENO);
+    options->cache = !*no_cache;
     core::DiskFileSystem fs;
     if (!fs.is_file(options->config)) {
       std::cerr << "gongkai build: no configuration file " << options->config

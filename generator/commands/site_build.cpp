@@ -6,14 +6,16 @@
 #include <functional>
 #include <thread>
 
+#include "core/hash.hpp"
 #include "output/context.hpp"
 #include "output/page_list.hpp"
+#include "output/publish.hpp"
 #include "output/render_pages.hpp"
 #include "output/theme.hpp"
-#include "output/write_plain.hpp"
 #include "site/content_page.hpp"
 #include "site/load_reports.hpp"
 #include "site/parallel.hpp"
+#include "site/report_cache.hpp"
 #include "site/site_model.hpp"
 
 #if __has_include("output/engine_renderer.hpp")
@@ -66,6 +68,14 @@ class Progress {
   std::thread thread_;
 };
 
+/// Cached Reports must come from this very reader: the version, and a hash of this executable (so a
+/// rebuilt gongkai never reuses what an older one read).
+std::string reader_version(const core::FileSystem& fs) {
+  std::string version = GONGKAI_VERSION;
+  if (auto exe = fs.read("/proc/self/exe")) version += "-" + core::hex64(core::hash64(*exe));
+  return version;
+}
+
 }  // namespace
 
 BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
@@ -105,7 +115,14 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
       {"read reports",
        [&] {
          const auto dir = core::join_path(site.config.resolve(site.config.content_dir), "reports");
-         site.reports = site::load_reports(fs, dir, jobs, sink);
+         std::unique_ptr<site::ReportCache> cache;
+         if (options.cache) {
+           cache = std::make_unique<site::ReportCache>(
+               core::join_path(site.config.root, std::string(site::kDefaultCacheDir)),
+               reader_version(fs));
+         }
+         site.reports = site::load_reports(fs, dir, jobs, sink, cache.get());
+         if (cache) cache->prune_unused();  // entries of files gone or changed
        }},
       {"place reports", [&] { site::assign_agencies(site, sink); }},
       {"audit", [&] { site::audit_reports(site, jobs); }},
@@ -114,6 +131,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
        [&] {
          theme = output::load_theme(fs, site.config, sink);
          env = std::make_unique<output::ContextEnv>(site, theme.strings);
+         if (!options.dump_contexts.empty()) return;
 #ifdef GONGKAI_HAS_ENGINE
          renderer = output::make_engine_renderer(fs, theme, site.config, sink);
 #else
@@ -123,6 +141,20 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
       {"render pages",
        [&] {
          auto pages = output::list_pages(*env, /*report_json=*/false);
+         if (!options.dump_contexts.empty()) {
+           std::string tsv;
+           std::vector<output::OutputFile> dumps(pages.size());
+           site::parallel_for(pages.size(), jobs, [&](size_t i) {
+             dumps[i] = {pages[i].path + ".json", pages[i].context().dump()};
+           });
+           for (size_t i = 0; i < pages.size(); ++i) {
+             tsv += pages[i].path + "\t" + pages[i].template_name + "\t" + dumps[i].path + "\n";
+           }
+           dumps.push_back({"pages.tsv", std::move(tsv)});
+           output::publish(options.dump_contexts, dumps);
+           result.pages = pages.size();
+           return;
+         }
          std::atomic<size_t> done{0};
          Progress progress(options.progress, "rendering pages", pages.size(), done);
          output::render_pages(pages, *renderer, jobs, files, sink, &done);
@@ -130,18 +162,30 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
        }},
       {"other files",
        [&] {
+         if (!options.dump_contexts.empty()) return;
          for (const auto& g : output::file_generators()) g.generate(*env, files);
          for (auto& f : theme.static_files) files.push_back(std::move(f));
        }},
       {"write",
        [&] {
          result.files = files.size();
+         if (!options.dump_contexts.empty()) return;
          if (!options.write) {
            result.files_built = std::move(files);
            return;
          }
          try {
-           output::write_plain(result.out_dir, files);
+           output::PublishOptions publish_options;
+           publish_options.jobs = jobs;
+           auto stats = output::publish(result.out_dir, files, publish_options);
+           result.written = stats.written;
+           result.unchanged = stats.unchanged;
+           result.removed = stats.removed;
+           if (!stats.cleanup_error.empty()) {
+             core::Diagnostic d = error("G004", result.out_dir, stats.cleanup_error);
+             d.severity = core::Severity::Warning;
+             sink.add(std::move(d));
+           }
          } catch (const std::exception& e) {
            sink.add(error("G003", result.out_dir, e.what()));
          }
@@ -167,9 +211,11 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
 
 std::string summary_line(const BuildResult& r) {
   char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "built %zu reports, %zu agencies, %zu pages (%zu files), %zu findings in %.2f s",
-                r.reports, r.agencies, r.pages, r.files, r.findings, r.seconds);
+  std::snprintf(
+      buf, sizeof buf,
+      "built %zu reports, %zu agencies, %zu pages (%zu files, %zu written), %zu findings in "
+      "%.2f s",
+      r.reports, r.agencies, r.pages, r.files, r.written, r.findings, r.seconds);
   return buf;
 }
 

@@ -21,7 +21,11 @@ struct BuildOptions {
   std::string out;        ///< empty: the config's output_dir
   unsigned jobs = 0;      ///< 0: every core
   bool progress = false;  ///< show progress on stderr (a terminal)
-  bool write = true;      ///< false: keep the files in memory (tests, the dev server)
+  bool write = true;      ///< false: keep the files in memory (tests)
+  bool cache = true;      ///< keep read Reports in <site root>/.gongkai-cache between builds
+  /// Not empty: write each page's context as JSON into this folder (`<page path>.json`, plus
+  /// pages.tsv: path, template, context file) instead of rendering, for theme authors.
+  std::string dump_contexts;
 };
 
 struct StepTime {
@@ -32,6 +36,7 @@ struct StepTime {
 struct BuildResult {
   bool ok = false;
   size_t reports = 0, agencies = 0, pages = 0, files = 0, findings = 0;
+  size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did
   double seconds = 0;
   std::vector<StepTime> steps;
   std::string out_dir;

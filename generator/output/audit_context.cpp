@@ -33,7 +33,6 @@ Json audit_context(const ContextEnv& env) {
     }
   }
   Json rules = Json::array();
-#ifdef GONGKAI_HAS_AUDIT
   for (const auto& r : report::audit::rules()) {
     const std::string code(r.code);
     auto it = groups.find(code);
@@ -43,15 +42,6 @@ Json audit_context(const ContextEnv& env) {
                      {"explanation", std::string(env.english ? r.explanation : r.explanation_zh)},
                      {"count", it == groups.end() ? 0 : it->second.findings.size()}});
   }
-#else
-  for (const auto& [code, g] : groups) {
-    rules.push_back({{"code", code},
-                     {"severity", core::to_string(g.severity)},
-                     {"title", ""},
-                     {"explanation", ""},
-                     {"count", g.findings.size()}});
-  }
-#endif
   Json out_groups = Json::array();
   for (auto& [code, g] : groups) {
     out_groups.push_back({{"code", code},

@@ -26,11 +26,9 @@ std::string anchor_of(const site::MetricDef& metric) {
 }  // namespace
 
 std::string rule_title(const ContextEnv& env, const std::string& code) {
-#ifdef GONGKAI_HAS_AUDIT
   if (const auto* rule = report::audit::find_rule(code)) {
     return std::string(env.english ? rule->title : rule->title_zh);
   }
-#endif
   return "";
 }
 

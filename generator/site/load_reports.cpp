@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
-#include "site/parallel.hpp"
-
-#if __has_include("report/parse/reader.hpp")
+#include "report/audit/audit.hpp"
 #include "report/parse/reader.hpp"
+#include "site/parallel.hpp"
+#include "site/report_cache.hpp"
 #include "text/decode.hpp"
-#define GONGKAI_HAS_READER 1
-#endif
 
 namespace gongkai::site {
 
@@ -25,8 +24,27 @@ std::vector<std::string> list_report_files(const core::FileSystem& fs, const std
   return files;
 }
 
+std::string source_text(std::string_view bytes) {
+  text::Decoded decoded = text::decode(bytes);
+  if (!decoded.ok) return {};
+  std::string& t = decoded.text;
+  if (t.find('\r') == std::string::npos) return std::move(t);
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '\r') {
+      out += t[i];
+    } else {
+      out += '\n';
+      if (i + 1 < t.size() && t[i + 1] == '\n') ++i;
+    }
+  }
+  return out;
+}
+
 std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::string& dir,
-                                      unsigned jobs, core::DiagnosticSink& sink) {
+                                      unsigned jobs, core::DiagnosticSink& sink,
+                                      ReportCache* cache) {
   const auto files = list_report_files(fs, dir);
   std::vector<ReportEntry> entries(files.size());
   std::vector<std::string> errors(files.size());
@@ -40,13 +58,15 @@ std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::str
       return;
     }
     e.original = std::move(*bytes);
-#ifdef GONGKAI_HAS_READER
-    e.report = report::parse::read_report(path, e.original);
-    auto decoded = text::decode(e.original);
-    e.source = core::SourceFile(path, decoded.ok ? std::move(decoded.text) : std::string());
-#else
-    errors[i] = "the report reader is not built into this gongkai";
-#endif
+    std::optional<report::Report> cached;
+    if (cache) cached = cache->lookup(path, e.original);
+    if (cached) {
+      e.report = std::move(*cached);
+    } else {
+      e.report = report::parse::read_report(path, e.original);
+      if (cache) cache->store(path, e.original, e.report);  // a failed store only costs speed
+    }
+    e.source = core::SourceFile(path, source_text(e.original));
   });
   std::vector<ReportEntry> out;
   out.reserve(entries.size());
@@ -66,7 +86,6 @@ std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::str
 }
 
 void audit_reports(Site& site, unsigned jobs) {
-#ifdef GONGKAI_HAS_AUDIT
   parallel_for(site.reports.size(), jobs, [&](size_t i) {
     ReportEntry& e = site.reports[i];
     report::audit::Options options;
@@ -92,10 +111,6 @@ void audit_reports(Site& site, unsigned jobs) {
   for (size_t k = 0; k < pairs.size(); ++k) {
     if (found[k]) site.reports[pairs[k].second].findings.push_back(std::move(*found[k]));
   }
-#else
-  (void)site;
-  (void)jobs;
-#endif
 }
 
 }  // namespace gongkai::site

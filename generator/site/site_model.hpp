@@ -13,26 +13,11 @@
 #include "site/content_page.hpp"
 #include "site/metrics.hpp"
 
-#if __has_include("report/audit/audit.hpp")
 #include "report/audit/audit.hpp"
-#define GONGKAI_HAS_AUDIT 1
-#endif
 
 namespace gongkai::site {
 
-#ifdef GONGKAI_HAS_AUDIT
 using Finding = report::audit::Finding;
-#else
-/// Until the audit module lands: the same fields as report::audit::Finding.
-struct Finding {
-  core::Severity severity = core::Severity::Warning;
-  std::string code, message, message_zh;
-  uint32_t line = 0;
-  std::vector<report::CellIndex> cells;
-  std::vector<uint32_t> lines;
-  std::string instance;
-};
-#endif
 
 /// One report file, read.
 struct ReportEntry {
