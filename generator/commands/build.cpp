@@ -39,7 +39,7 @@ void add_build(CLI::App& app, int& status) {
     if (sink.dropped()) std::cerr << "… and " << sink.dropped() << " more\n";
     if (*timings) {
       for (const auto& s : result.steps) {
-        std::fprintf(stderr, "  %-14s %7.3f s\n", s.name.c_str(), s.seconds);
+        std::fprintf(stderr, "  %-14s %7.3f s %6zu MiB\n", s.name.c_str(), s.seconds, s.rss_mib);
       }
     }
     if (!result.ok) {

@@ -4,24 +4,23 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <thread>
 
 #include "core/hash.hpp"
 #include "output/context.hpp"
+#include "output/engine_renderer.hpp"
 #include "output/page_list.hpp"
 #include "output/publish.hpp"
 #include "output/render_pages.hpp"
+#include "output/report_context.hpp"
 #include "output/theme.hpp"
 #include "site/content_page.hpp"
 #include "site/load_reports.hpp"
 #include "site/parallel.hpp"
 #include "site/report_cache.hpp"
 #include "site/site_model.hpp"
-
-#if __has_include("output/engine_renderer.hpp")
-#include "output/engine_renderer.hpp"
-#define GONGKAI_HAS_ENGINE 1
-#endif
+#include "template/json.hpp"
 
 namespace gongkai::commands {
 namespace {
@@ -76,6 +75,16 @@ std::string reader_version(const core::FileSystem& fs) {
   return version;
 }
 
+/// Resident memory of this process in MiB (0 when /proc is not there).
+size_t resident_mib() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  unsigned long pages = 0, resident = 0;
+  int n = std::fscanf(f, "%lu %lu", &pages, &resident);
+  std::fclose(f);
+  return n == 2 ? resident * 4096 / (1024 * 1024) : 0;
+}
+
 }  // namespace
 
 BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
@@ -84,10 +93,13 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
   const auto start = Clock::now();
   site::Site site;
   output::Theme theme;
-  std::vector<output::OutputFile> files;
+  std::vector<output::OutputFile> files, originals;
   std::unique_ptr<output::ContextEnv> env;
   std::unique_ptr<output::PageRenderer> renderer;
   const unsigned jobs = site::resolve_jobs(options.jobs);
+  // Making the ICU transliterator for slugs takes a while: do it while the reports are read.
+  std::future<std::unique_ptr<site::Slugger>> slugger =
+      std::async(std::launch::async, [] { return std::make_unique<site::Slugger>(); });
   auto failed = [&] { return sink.count(core::Severity::Error) > 0; };
 
   struct Step {
@@ -121,31 +133,30 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
                core::join_path(site.config.root, std::string(site::kDefaultCacheDir)),
                reader_version(fs));
          }
-         site.reports = site::load_reports(fs, dir, jobs, sink, cache.get());
+         std::atomic<size_t> done{0};
+         Progress progress(options.progress, "reading reports",
+                           site::list_report_files(fs, dir).size(), done);
+         site.reports = site::load_reports(fs, dir, jobs, sink, cache.get(), &done);
          if (cache) cache->prune_unused();  // entries of files gone or changed
        }},
       {"place reports", [&] { site::assign_agencies(site, sink); }},
       {"audit", [&] { site::audit_reports(site, jobs); }},
-      {"build model", [&] { site::build_site(site, sink); }},
+      {"build model", [&] { site::build_site(site, sink, slugger.get().get()); }},
       {"load theme",
        [&] {
          theme = output::load_theme(fs, site.config, sink);
          env = std::make_unique<output::ContextEnv>(site, theme.strings);
          if (!options.dump_contexts.empty()) return;
-#ifdef GONGKAI_HAS_ENGINE
-         renderer = output::make_engine_renderer(fs, theme, site.config, sink);
-#else
-         sink.add(error("T000", theme.dir, "the template engine is not built into this gongkai"));
-#endif
+         renderer = output::make_engine_renderer(fs, theme);
        }},
       {"render pages",
        [&] {
-         auto pages = output::list_pages(*env, /*report_json=*/false);
+         auto pages = output::list_pages(*env);
          if (!options.dump_contexts.empty()) {
            std::string tsv;
            std::vector<output::OutputFile> dumps(pages.size());
            site::parallel_for(pages.size(), jobs, [&](size_t i) {
-             dumps[i] = {pages[i].path + ".json", pages[i].context().dump()};
+             dumps[i] = {pages[i].path + ".json", tmpl::dump_json(pages[i].context(), -1, false)};
            });
            for (size_t i = 0; i < pages.size(); ++i) {
              tsv += pages[i].path + "\t" + pages[i].template_name + "\t" + dumps[i].path + "\n";
@@ -157,13 +168,28 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          }
          std::atomic<size_t> done{0};
          Progress progress(options.progress, "rendering pages", pages.size(), done);
-         output::render_pages(pages, *renderer, jobs, files, sink, &done);
+         // Once both pages of a report are rendered nothing reads its text any more: its prose
+         // goes, its original file moves to the output. The model shrinks as the site grows.
+         std::vector<std::atomic<uint8_t>> left(site.reports.size());
+         for (auto& l : left) l = 2;
+         originals.resize(site.reports.size());
+         auto rendered = [&](size_t page) {
+           const int64_t r = pages[page].report;
+           if (r < 0 || left[static_cast<size_t>(r)].fetch_sub(1) != 1) return;
+           site::ReportEntry& e = site.reports[static_cast<size_t>(r)];
+           originals[static_cast<size_t>(r)] = {
+               e.url + output::report_files(e, env->report_json).original, std::move(e.original)};
+           std::vector<report::Section>().swap(e.report.sections);
+         };
+         output::render_pages(pages, *renderer, jobs, files, sink, &done, rendered);
          result.pages = pages.size();
        }},
       {"other files",
        [&] {
          if (!options.dump_contexts.empty()) return;
          for (const auto& g : output::file_generators()) g.generate(*env, files);
+         // The reports' files as received (moved out of the model while rendering).
+         for (auto& f : originals) files.push_back(std::move(f));
          for (auto& f : theme.static_files) files.push_back(std::move(f));
        }},
       {"write",
@@ -198,7 +224,8 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
     } catch (const std::exception& e) {
       sink.add(error("G000", "", std::string(step.name) + ": " + e.what()));
     }
-    result.steps.push_back({step.name, std::chrono::duration<double>(Clock::now() - t0).count()});
+    result.steps.push_back(
+        {step.name, std::chrono::duration<double>(Clock::now() - t0).count(), resident_mib()});
     if (failed()) break;
   }
   result.reports = site.reports.size();

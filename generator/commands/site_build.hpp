@@ -31,6 +31,7 @@ struct BuildOptions {
 struct StepTime {
   std::string name;
   double seconds = 0;
+  size_t rss_mib = 0;  ///< resident memory after the step (Linux; 0 when unknown)
 };
 
 struct BuildResult {

@@ -2,6 +2,7 @@
 
 #include "output/cell_context.hpp"
 #include "output/chart.hpp"
+#include "output/report_context.hpp"
 #include "output/site_contexts.hpp"
 
 namespace gongkai::output {
@@ -21,21 +22,15 @@ const std::vector<site::MetricDef>& key_metrics() {
 
 namespace {
 
-std::string last_segment(const std::string& url) {
-  std::string_view u = url;
-  u.remove_suffix(1);
-  return std::string(u.substr(u.rfind('/') + 1));
-}
-
-Json trend_chart(const ContextEnv& env, const site::Agency& agency) {
-  auto received = *site::find_metric("applications_received");
-  auto disclosed = *site::find_metric("disclosed");
+Value trend_chart(const ContextEnv& env, const site::Agency& agency) {
+  const auto received = *site::find_metric("applications_received");
+  const auto disclosed = *site::find_metric("disclosed");
   std::vector<ChartGroup> groups;
   std::string values;
   for (uint32_t i : agency.reports) {
     const auto& e = env.site.reports[i];
     ChartGroup g;
-    g.label = last_segment(e.url);
+    g.label = year_label(e);
     values += g.label + ": ";
     for (const auto* m : {&received, &disclosed}) {
       auto v = site::evaluate(*m, e.report);
@@ -62,57 +57,52 @@ Json trend_chart(const ContextEnv& env, const site::Agency& agency) {
 
 }  // namespace
 
-Json agency_context(const ContextEnv& env, const site::Agency& agency) {
-  Json ctx = page_frame(env, "agency", agency.url, agency.name, "agencies");
-  add_crumb(env, ctx, env.t("nav.agencies"), "agencies/");
-  add_crumb(env, ctx, agency.name, agency.url);
-  Json a;
-  a["name"] = agency.name;
-  a["aliases"] = std::vector<std::string>(agency.names.begin() + (agency.names.empty() ? 0 : 1),
-                                          agency.names.end());
-  a["region"] = agency.region;
-  a["configured"] = agency.configured;
-  Json reports = Json::array();
-  Json findings = Json::array();
-  Json table_columns = Json::array();
+Value agency_context(const ContextEnv& env, const site::Agency& agency) {
+  PageFrame frame(env, "agency", agency.url, agency.name, "agencies");
+  frame.crumb(env, env.t("nav.agencies"), "agencies/");
+  frame.crumb(env, agency.name, agency.url);
+  std::vector<Value> reports, findings, columns;
   for (uint32_t i : agency.reports) {
     const auto& e = env.site.reports[i];
-    const std::string label = last_segment(e.url);
-    reports.push_back(
-        {{"year_label", label},
-         {"href", env.link(e.url)},
-         {"title", e.report.meta.title.value ? *e.report.meta.title.value : agency.name},
-         {"counts", finding_counts(e)}});
-    table_columns.push_back({{"label", label}, {"href", env.link(e.url)}});
+    const std::string label = year_label(e);
+    reports.push_back(Obj(4)("year_label", label)(keys::href, env.link(e.url))(
+                          keys::title, e.report.meta.title.value
+                                           ? *e.report.meta.title.value
+                                           : agency.name)("counts", finding_counts(e))
+                          .value());
+    columns.push_back(Obj(2)(keys::label, label)(keys::href, env.link(e.url)).value());
     int number = 0;
     for (const auto& f : e.findings) {
       ++number;
-      findings.push_back({{"severity", core::to_string(f.severity)},
-                          {"code", f.code},
-                          {"message", finding_message(env, f)},
-                          {"year_label", label},
-                          {"href", env.link(e.url) + "#finding-" + std::to_string(number)}});
+      findings.push_back(Obj(5)(keys::severity, severity_value(f.severity))(keys::code, f.code)(
+                             "message", finding_message(env, f))("year_label", label)(
+                             keys::href, env.link(e.url) + "#finding-" + std::to_string(number))
+                             .value());
     }
   }
-  Json rows = Json::array();
+  std::vector<Value> rows;
   for (const auto& m : key_metrics()) {
-    Json cells = Json::array();
-    for (uint32_t i : agency.reports) cells.push_back(metric_json(env, m, env.site.reports[i]));
-    rows.push_back({{"label", env.pick(m.zh, m.en)},
-                    {"title", env.pick(m.formula_zh, m.formula_en)},
-                    {"cells", std::move(cells)}});
+    std::vector<Value> cells;
+    for (uint32_t i : agency.reports) cells.push_back(metric_value(env, m, env.site.reports[i]));
+    rows.push_back(
+        Obj(3)(keys::label, env.pick(m.zh, m.en))(
+            keys::title, env.pick(m.formula_zh, m.formula_en))(keys::cells, list(std::move(cells)))
+            .value());
   }
-  a["reports"] = std::move(reports);
-  a["findings"] = std::move(findings);
-  a["table"] = {{"id", "agency-years"},
-                {"caption", env.t("agency.table_caption", {{"name", agency.name}})},
-                {"corner", env.t("agency.metric")},
-                {"columns", std::move(table_columns)},
-                {"rows", std::move(rows)},
-                {"sortable", false}};
-  a["chart"] = trend_chart(env, agency);
-  ctx["agency"] = std::move(a);
-  return ctx;
+  Value table = Obj(6)("id", "agency-years")(
+                    "caption", env.t("agency.table_caption", {{"name", agency.name}}))(
+                    "corner", env.t("agency.metric"))("columns", list(std::move(columns)))(
+                    "rows", list(std::move(rows)))("sortable", false)
+                    .value();
+  Value a = Obj(9)("name", agency.name)(
+                "aliases",
+                strings(std::vector<std::string>(
+                    agency.names.begin() + (agency.names.empty() ? 0 : 1), agency.names.end())))(
+                "region", strings(agency.region))("configured", agency.configured)(
+                "reports", list(std::move(reports)))("findings", list(std::move(findings)))(
+                "table", std::move(table))("chart", trend_chart(env, agency))
+                .value();
+  return frame.finish(env, "agency", std::move(a));
 }
 
 }  // namespace gongkai::output

@@ -5,10 +5,6 @@
 namespace gongkai::output {
 namespace {
 
-std::string severity_name(core::Severity s) {
-  return std::string(core::to_string(s));
-}
-
 /// The section of the report page where a metric's cells are shown.
 std::string anchor_of(const site::MetricDef& metric) {
   if (metric.sum.empty()) return "";
@@ -23,7 +19,23 @@ std::string anchor_of(const site::MetricDef& metric) {
   return "";
 }
 
+/// A number as shown: small integers are shared values.
+Value number_text(const report::Number& n) {
+  if (n.is_integer()) return count_text(n.units);
+  return Value(format_number(n));
+}
+
+/// A number for sorting: an int when it is one.
+Value number_sort(const report::Number& n) {
+  return n.is_integer() ? Value(n.units) : Value(n.to_double());
+}
+
 }  // namespace
+
+const Value& severity_value(core::Severity s) {
+  thread_local const Value values[3] = {Value("error"), Value("warning"), Value("info")};
+  return values[static_cast<int>(s)];
+}
 
 std::string rule_title(const ContextEnv& env, const std::string& code) {
   if (const auto* rule = report::audit::find_rule(code)) {
@@ -43,119 +55,114 @@ NumberedFindings number_findings(const ContextEnv& env, const site::ReportEntry&
     ++number;
     ++out.counts[static_cast<int>(f.severity)];
     const std::string anchor = "finding-" + std::to_string(number);
-    const std::string title = rule_title(env, f.code);
-    Json lines = Json::array();
-    for (auto l : f.lines) lines.push_back(l);
-    if (lines.empty() && f.line) lines.push_back(f.line);
-    out.list.push_back({{"number", number},
-                        {"anchor", anchor},
-                        {"severity", severity_name(f.severity)},
-                        {"code", f.code},
-                        {"title", title},
-                        {"message", finding_message(env, f)},
-                        {"line", f.line},
-                        {"lines", std::move(lines)}});
-    for (auto cell : f.cells) {
-      auto& flags = out.flags[cell];
-      if (flags.is_null()) flags = Json::array();
-      flags.push_back({{"number", number},
-                       {"severity", severity_name(f.severity)},
-                       {"code", f.code},
-                       {"title", title},
-                       {"href", "#" + anchor}});
-    }
+    const Value title(rule_title(env, f.code));
+    const Value code(f.code);
+    std::vector<Value> lines;
+    for (auto l : f.lines) lines.emplace_back(l);
+    if (lines.empty() && f.line) lines.emplace_back(f.line);
+    out.list.push_back(
+        Obj(8)(keys::number, number)("anchor", anchor)(keys::severity, severity_value(f.severity))(
+            keys::code, code)(keys::title, title)("message", finding_message(env, f))(
+            keys::line, f.line)("lines", list(std::move(lines)))
+            .value());
+    const Value flag = Obj(5)(keys::number, number)(keys::severity, severity_value(f.severity))(
+                           keys::code, code)(keys::title, title)(keys::href, "#" + anchor)
+                           .value();
+    for (auto cell : f.cells) out.flags[cell].push_back(flag);
   }
   return out;
 }
 
-Json finding_counts(const site::ReportEntry& entry) {
+Value finding_counts(const site::ReportEntry& entry) {
   size_t counts[3] = {0, 0, 0};
   for (const auto& f : entry.findings) ++counts[static_cast<int>(f.severity)];
-  return {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
+  return Obj(3)("error", counts[0])("warning", counts[1])("info", counts[2]).value();
 }
 
-Json cell_json(const report::Report& r, report::CellIndex index, const NumberedFindings& findings) {
+Value cell_value(const report::Report& r, report::CellIndex index,
+                 const NumberedFindings& findings) {
   const report::Cell& c = r.cell(index);
-  Json j;
-  switch (c.status) {
-    case report::CellStatus::Read:
-      if (c.value) {
-        j["state"] = "read";
-        j["v"] = format_number(*c.value);
-        j["n"] = c.value->to_double();
-        break;
-      }
-      [[fallthrough]];
-    case report::CellStatus::Missing:
-      j["state"] = "missing";
-      j["v"] = nullptr;
-      j["n"] = nullptr;
-      break;
-    case report::CellStatus::Absent:
-      j["state"] = "absent";
-      j["v"] = nullptr;
-      j["n"] = nullptr;
-      break;
+  Obj cell(5);
+  if (c.status == report::CellStatus::Read && c.value) {
+    cell(keys::state, constants::read)(keys::v, number_text(*c.value))(keys::n,
+                                                                       number_sort(*c.value));
+  } else if (c.status == report::CellStatus::Absent) {
+    cell(keys::state, constants::absent)(keys::v, Value::none())(keys::n, Value::none());
+  } else {
+    cell(keys::state, constants::missing)(keys::v, Value::none())(keys::n, Value::none());
   }
-  j["line"] = c.line;
+  cell(keys::line, c.line);
   auto it = findings.flags.find(index);
-  j["flags"] = it == findings.flags.end() ? Json::array() : it->second;
-  return j;
+  cell(keys::flags, it == findings.flags.end() ? constants::empty_list : list(it->second));
+  return cell.value();
 }
 
 std::string metric_text(const site::MetricDef& metric, const site::MetricValue& v) {
   return metric.ratio() ? format_percent(v.rate) : format_number(v.number);
 }
 
-Json metric_json(const ContextEnv& env, const site::MetricDef& metric,
-                 const site::ReportEntry& entry) {
+Value metric_value(const ContextEnv& env, const site::MetricDef& metric,
+                   const site::ReportEntry& entry) {
   site::MetricValue v = site::evaluate(metric, entry.report);
-  Json j;
+  Obj cell(4);
   using State = site::MetricValue::State;
   switch (v.state) {
     case State::Value:
-      j["state"] = "read";
-      j["v"] = metric_text(metric, v);
-      j["n"] = metric.ratio() ? v.rate : v.number.to_double();
+      cell(keys::state, constants::read);
+      if (metric.ratio()) {
+        cell(keys::v, format_percent(v.rate))(keys::n, v.rate);
+      } else {
+        cell(keys::v, number_text(v.number))(keys::n, number_sort(v.number));
+      }
       break;
     case State::Missing:
-      j["state"] = "missing";
+      cell(keys::state, constants::missing);
       break;
     case State::Absent:
-      j["state"] = "absent";
+      cell(keys::state, constants::absent);
       break;
     case State::NotApplicable:
-      j["state"] = "na";
+      cell(keys::state, constants::na);
       break;
   }
   // One cell: straight to its source line; a sum or a rate: to the table on the report page.
   if (metric.sum.size() == 1 && !metric.ratio() && v.line) {
-    j["href"] = env.link(entry.url + "source/") + "#L" + std::to_string(v.line);
+    cell(keys::href, entry.url + "source.html#L" + std::to_string(v.line));
   } else {
-    j["href"] = env.link(entry.url) + anchor_of(metric);
+    cell(keys::href, env.link(entry.url) + anchor_of(metric));
   }
-  return j;
+  return cell.value();
 }
 
-Json no_report_json() {
-  return {{"state", "none"}};
+Value no_report_value() {
+  thread_local const Value v = Obj(1)(keys::state, constants::none).value();
+  return v;
 }
 
-Json total_json(const site::MetricDef& metric, const site::MetricTotal& total) {
-  Json j;
-  j["with_value"] = total.reports_with_value;
-  j["reports"] = total.reports;
-  j["complete"] = total.complete();
+Value total_value(const ContextEnv& env, const site::MetricDef& metric,
+                  const site::MetricTotal& total, const std::string& href) {
+  Obj cell(8);
+  cell(keys::with_value, total.reports_with_value)(keys::reports, total.reports)(keys::complete,
+                                                                                 total.complete());
   if (total.reports_with_value == 0) {
-    j["state"] = "missing";
+    cell(keys::state, constants::missing);
   } else if (metric.ratio() && total.denominator.units == 0) {
-    j["state"] = "na";  // every report that gives it divides by zero
+    cell(keys::state, constants::na);  // every report that gives it divides by zero
   } else {
-    j["state"] = "read";
-    j["v"] = metric.ratio() ? format_percent(total.rate()) : format_number(total.number);
-    j["n"] = metric.ratio() ? total.rate() : total.number.to_double();
+    cell(keys::state, constants::read);
+    if (metric.ratio()) {
+      cell(keys::v, format_percent(total.rate()))(keys::n, total.rate());
+    } else {
+      cell(keys::v, format_number(total.number))(keys::n, number_sort(total.number));
+    }
+    if (!total.complete()) {
+      cell(keys::note,
+           env.t("total.partial", {{"with_value", std::to_string(total.reports_with_value)},
+                                   {"reports", std::to_string(total.reports)}}));
+    }
+    if (!href.empty()) cell(keys::href, href);
   }
-  return j;
+  return cell.value();
 }
 
 }  // namespace gongkai::output

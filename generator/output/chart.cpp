@@ -29,9 +29,9 @@ void nice_scale(double max, double& top, double& step) {
   top = std::ceil(max / step) * step;
 }
 
-Json bar_chart(const std::string& id, const std::string& title, const std::string& desc,
-               const std::vector<ChartSeries>& series, const std::vector<ChartGroup>& groups,
-               const ChartOptions& options) {
+Value bar_chart(const std::string& id, const std::string& title, const std::string& desc,
+                const std::vector<ChartSeries>& series, const std::vector<ChartGroup>& groups,
+                const ChartOptions& options) {
   const double left = 56, right = 12, top_pad = 22, bottom = 34;
   const double plot_w = options.width - left - right;
   const double plot_h = options.height - top_pad - bottom;
@@ -44,12 +44,13 @@ Json bar_chart(const std::string& id, const std::string& title, const std::strin
   double top = 1, step = 1;
   nice_scale(max, top, step);
 
-  Json ticks = Json::array();
+  std::vector<Value> ticks;
   for (double v = 0; v <= top + step / 2; v += step) {
-    ticks.push_back({{"y", r1(top_pad + plot_h - v / top * plot_h)},
-                     {"label", format_integer(static_cast<int64_t>(std::llround(v)))}});
+    ticks.push_back(Obj(2)("y", r1(top_pad + plot_h - v / top * plot_h))(
+                        "label", format_integer(static_cast<int64_t>(std::llround(v))))
+                        .value());
   }
-  Json out_groups = Json::array();
+  std::vector<Value> out_groups;
   const size_t n = std::max<size_t>(groups.size(), 1);
   const double slot = plot_w / static_cast<double>(n);
   const double inner = slot * 0.72;
@@ -57,44 +58,39 @@ Json bar_chart(const std::string& id, const std::string& title, const std::strin
   for (size_t i = 0; i < groups.size(); ++i) {
     const auto& g = groups[i];
     const double x0 = left + slot * static_cast<double>(i) + (slot - inner) / 2;
-    Json bars = Json::array();
+    std::vector<Value> bars;
     for (size_t s = 0; s < series.size(); ++s) {
-      const double x = r1(x0 + bar_w * static_cast<double>(s));
-      Json b = {{"x", x},
-                {"w", r1(bar_w - 2)},
-                {"series", series[s].css_class},
-                {"class", g.css_class.empty() ? series[s].css_class : g.css_class},
-                {"name", series[s].name}};
+      Obj b(9);
+      b("x", r1(x0 + bar_w * static_cast<double>(s)))("w", r1(bar_w - 2))("series",
+                                                                          series[s].css_class)(
+          "class", g.css_class.empty() ? series[s].css_class : g.css_class)("name", series[s].name);
       const auto& v = s < g.values.size() ? g.values[s] : std::nullopt;
       if (!v) {
-        b["missing"] = true;
+        b("missing", true);
       } else {
         double h = *v / top * plot_h;
         if (*v > 0 && h < 1) h = 1;  // a tiny value stays visible
-        b["missing"] = false;
-        b["y"] = r1(top_pad + plot_h - h);
-        b["h"] = r1(h);
-        b["value"] = s < g.texts.size() ? g.texts[s] : format_integer(static_cast<int64_t>(*v));
+        b("missing", false)("y", r1(top_pad + plot_h - h))("h", r1(h))(
+            "value", s < g.texts.size() ? g.texts[s] : format_integer(static_cast<int64_t>(*v)));
       }
-      bars.push_back(std::move(b));
+      bars.push_back(b.value());
     }
-    out_groups.push_back({{"label", g.label},
-                          {"x", r1(left + slot * (static_cast<double>(i) + 0.5))},
-                          {"bars", std::move(bars)}});
+    out_groups.push_back(
+        Obj(3)("label", g.label)("x", r1(left + slot * (static_cast<double>(i) + 0.5)))(
+            "bars", list(std::move(bars)))
+            .value());
   }
-  Json out_series = Json::array();
-  for (const auto& s : series) out_series.push_back({{"name", s.name}, {"class", s.css_class}});
-  return {{"id", id},
-          {"title", title},
-          {"desc", desc},
-          {"width", options.width},
-          {"height", options.height},
-          {"plot", {{"x", left}, {"y", top_pad}, {"w", plot_w}, {"h", plot_h}}},
-          {"ticks", std::move(ticks)},
-          {"groups", std::move(out_groups)},
-          {"series", std::move(out_series)},
-          {"value_labels", options.value_labels && groups.size() * series.size() <= 24},
-          {"note", options.note}};
+  std::vector<Value> out_series;
+  for (const auto& s : series)
+    out_series.push_back(Obj(2)("name", s.name)("class", s.css_class).value());
+  return Obj(11)("id", id)("title", title)("desc", desc)("width", options.width)("height",
+                                                                                 options.height)(
+             "plot", Obj(4)("x", left)("y", top_pad)("w", plot_w)("h", plot_h).value())(
+             "ticks", list(std::move(ticks)))("groups", list(std::move(out_groups)))(
+             "series", list(std::move(out_series)))(
+             "value_labels", options.value_labels && groups.size() * series.size() <= 24)(
+             "note", options.note)
+      .value();
 }
 
 }  // namespace gongkai::output

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "output/context.hpp"
+#include "output/value_builder.hpp"
 
 namespace gongkai::output {
 
@@ -29,9 +29,9 @@ struct ChartOptions {
 };
 
 /// {id, title, desc, width, height, plot, ticks, groups, series, value_labels, note}
-Json bar_chart(const std::string& id, const std::string& title, const std::string& desc,
-               const std::vector<ChartSeries>& series, const std::vector<ChartGroup>& groups,
-               const ChartOptions& options = {});
+Value bar_chart(const std::string& id, const std::string& title, const std::string& desc,
+                const std::vector<ChartSeries>& series, const std::vector<ChartGroup>& groups,
+                const ChartOptions& options = {});
 
 /// A round axis maximum and step for values up to `max` (1, 2 or 5 × 10^k steps, 4–5 ticks).
 void nice_scale(double max, double& top, double& step);

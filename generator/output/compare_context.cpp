@@ -14,78 +14,69 @@ const site::ReportEntry* report_of(const site::Site& site, uint32_t agency, int 
   return nullptr;
 }
 
-Json region_cell(const ContextEnv& env, const site::MetricDef& m, const site::ComparisonRow& row,
-                 int year) {
+Value region_cell(const ContextEnv& env, const site::MetricDef& m, const site::ComparisonRow& row,
+                  int year) {
   site::MetricTotal total;
   for (uint32_t a : row.agencies) {
     if (const auto* e = report_of(env.site, a, year))
       site::accumulate(total, site::evaluate(m, e->report));
   }
-  if (total.reports == 0) return no_report_json();
-  Json c = total_json(m, total);
-  if (c["state"] == "read" && !total.complete()) {
-    c["note"] = env.t("total.partial", {{"with_value", std::to_string(total.reports_with_value)},
-                                        {"reports", std::to_string(total.reports)}});
-  }
-  return c;
+  if (total.reports == 0) return no_report_value();
+  return total_value(env, m, total);
 }
 
 }  // namespace
 
-Json compare_context(const ContextEnv& env, const site::Comparison& cmp) {
-  Json ctx = page_frame(env, "compare", cmp.url, cmp.config.title, "compare");
-  add_crumb(env, ctx, env.t("compare.title"), cmp.url);
-  Json metrics = Json::array();
+Value compare_context(const ContextEnv& env, const site::Comparison& cmp) {
+  PageFrame frame(env, "compare", cmp.url, cmp.config.title, "compare");
+  frame.crumb(env, env.t("compare.title"), cmp.url);
+  std::vector<Value> metrics;
   int n = 0;
   for (const auto& m : cmp.metrics) {
     ++n;
-    Json columns = Json::array();
+    std::vector<Value> columns;
     for (int y : cmp.years) {
-      columns.push_back(
-          {{"label", std::to_string(y)}, {"href", env.link("years/" + std::to_string(y) + "/")}});
+      columns.push_back(Obj(2)(keys::label, std::to_string(y))(
+                            keys::href, env.link("years/" + std::to_string(y) + "/"))
+                            .value());
     }
-    Json rows = Json::array();
+    std::vector<Value> rows;
     int sort = 0;
     for (const auto& row : cmp.rows) {
-      Json cells = Json::array();
+      std::vector<Value> cells;
       for (int y : cmp.years) {
         if (cmp.aggregated || row.agencies.size() != 1) {
           cells.push_back(region_cell(env, m, row, y));
         } else if (const auto* e = report_of(env.site, row.agencies.front(), y)) {
-          cells.push_back(metric_json(env, m, *e));
+          cells.push_back(metric_value(env, m, *e));
         } else {
-          cells.push_back(no_report_json());
+          cells.push_back(no_report_value());
         }
       }
       const size_t hash = std::min(row.url.find('#'), row.url.size());
-      rows.push_back({{"label", row.label},
-                      {"href", env.link(row.url.substr(0, hash)) + row.url.substr(hash)},
-                      {"sort", sort++},
-                      {"cells", std::move(cells)}});
+      rows.push_back(Obj(4)(keys::label, row.label)(
+                         keys::href, env.link(row.url.substr(0, hash)) + row.url.substr(hash))(
+                         "sort", sort++)(keys::cells, list(std::move(cells)))
+                         .value());
     }
     const std::string label = m.zh.empty() ? m.id : env.pick(m.zh, m.en);
     std::string formula = env.pick(m.formula_zh, m.formula_en);
     if (formula.empty()) formula = m.id;
+    const std::string first = cmp.years.empty() ? "" : std::to_string(cmp.years.front());
+    const std::string last = cmp.years.empty() ? "" : std::to_string(cmp.years.back());
+    Value table = Obj(6)("id", "metric-" + std::to_string(n))(
+                      "caption", env.t("compare.caption",
+                                       {{"metric", label}, {"first", first}, {"last", last}}))(
+                      "corner", env.t("compare.row"))("columns", list(std::move(columns)))(
+                      "rows", list(std::move(rows)))("sortable", true)
+                      .value();
     metrics.push_back(
-        {{"label", label},
-         {"formula", formula},
-         {"table",
-          {{"id", "metric-" + std::to_string(n)},
-           {"caption",
-            env.t("compare.caption",
-                  {{"metric", label},
-                   {"first", cmp.years.empty() ? "" : std::to_string(cmp.years.front())},
-                   {"last", cmp.years.empty() ? "" : std::to_string(cmp.years.back())}})},
-           {"corner", env.t("compare.row")},
-           {"columns", std::move(columns)},
-           {"rows", std::move(rows)},
-           {"sortable", true}}}});
+        Obj(3)(keys::label, label)("formula", formula)("table", std::move(table)).value());
   }
-  ctx["compare"] = {{"title", cmp.config.title},
-                    {"description", cmp.config.description},
-                    {"aggregated", cmp.aggregated},
-                    {"metrics", std::move(metrics)}};
-  return ctx;
+  return frame.finish(env, "compare",
+                      Obj(4)(keys::title, cmp.config.title)("description", cmp.config.description)(
+                          "aggregated", cmp.aggregated)("metrics", list(std::move(metrics)))
+                          .value());
 }
 
 }  // namespace gongkai::output

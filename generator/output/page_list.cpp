@@ -5,7 +5,7 @@
 
 namespace gongkai::output {
 
-std::vector<PageSpec> list_pages(const ContextEnv& env, bool report_json) {
+std::vector<PageSpec> list_pages(const ContextEnv& env) {
   const site::Site& site = env.site;
   std::vector<PageSpec> pages;
   pages.reserve(site.reports.size() * 2 + site.agencies.size() + site.years.size() + 16);
@@ -16,15 +16,6 @@ std::vector<PageSpec> list_pages(const ContextEnv& env, bool report_json) {
     const site::Agency* agency = &a;
     pages.push_back(
         {a.url + "index.html", "agency.html", [e, agency] { return agency_context(*e, *agency); }});
-  }
-  for (const auto& r : site.reports) {
-    const site::ReportEntry* entry = &r;
-    pages.push_back({r.url + "index.html", "report.html", [e, entry, report_json] {
-                       return report_context(*e, *entry, report_files(*entry, report_json));
-                     }});
-    pages.push_back({r.url + "source/index.html", "source.html", [e, entry, report_json] {
-                       return source_context(*e, *entry, report_files(*entry, report_json));
-                     }});
   }
   for (const auto& y : site.years) {
     const site::YearEntry* year = &y;
@@ -43,16 +34,23 @@ std::vector<PageSpec> list_pages(const ContextEnv& env, bool report_json) {
         {p.url + "index.html", "page.html", [e, page] { return content_page_context(*e, *page); }});
   }
   pages.push_back({"404.html", "404.html", [e] { return not_found_context(*e); }});
+  for (size_t i = 0; i < site.reports.size(); ++i) {
+    const site::ReportEntry* entry = &site.reports[i];
+    const auto index = static_cast<int64_t>(i);
+    pages.push_back(
+        {entry->url + "index.html", "report.html",
+         [e, entry] { return report_context(*e, *entry, report_files(*entry, e->report_json)); },
+         index});
+    pages.push_back(
+        {entry->url + "source.html", "source.html",
+         [e, entry] { return source_context(*e, *entry, report_files(*entry, e->report_json)); },
+         index});
+  }
   return pages;
 }
 
 std::vector<FileGenerator> file_generators() {
   std::vector<FileGenerator> out;
-  out.push_back({"originals", [](const ContextEnv& env, std::vector<OutputFile>& files) {
-                   for (const auto& r : env.site.reports) {
-                     files.push_back({r.url + report_files(r, false).original, r.original});
-                   }
-                 }});
   out.push_back({"year-csv", [](const ContextEnv& env, std::vector<OutputFile>& files) {
                    for (const auto& y : env.site.years)
                      files.push_back({y.url + "data.csv", year_csv(env, y)});

@@ -16,14 +16,17 @@ namespace gongkai::output {
 class PageRenderer {
  public:
   virtual ~PageRenderer() = default;
-  virtual std::string render(const std::string& template_name, const Json& context) const = 0;
+  virtual std::string render(const std::string& template_name, const Value& context) const = 0;
 };
 
-/// Renders every page on `jobs` threads into `out` (in page order). A page that fails becomes a
-/// T001 error naming the page being rendered and the template's own message; `done` counts pages
-/// as they finish (for progress). Returns false when any page failed.
+/// Renders every page on `jobs` threads into `out` (in page order). Pages that fail become T001
+/// errors: the file is the page being rendered, the message the template's own (template:line:col,
+/// the line, a caret, the chain of includes), one error per distinct message; `done` counts pages
+/// as they finish (for progress); `rendered(i)` is called (on the worker) after page i, rendered
+/// or failed. Returns false when any page failed.
 bool render_pages(const std::vector<PageSpec>& pages, const PageRenderer& renderer, unsigned jobs,
                   std::vector<OutputFile>& out, core::DiagnosticSink& sink,
-                  std::atomic<size_t>* done = nullptr);
+                  std::atomic<size_t>* done = nullptr,
+                  const std::function<void(size_t)>& rendered = {});
 
 }  // namespace gongkai::output

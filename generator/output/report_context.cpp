@@ -1,9 +1,8 @@
 #include "output/report_context.hpp"
 
-#include <map>
-
 #include "output/cell_context.hpp"
 #include "output/report_grids.hpp"
+#include "site/load_reports.hpp"
 
 namespace gongkai::output {
 namespace {
@@ -20,115 +19,108 @@ const char* block_kind(report::Block::Kind k) {
   return "p";
 }
 
-Json key_figures(const ContextEnv& env, const site::ReportEntry& entry) {
+Value key_figures(const ContextEnv& env, const site::ReportEntry& entry) {
   struct Key {
     const char* metric;
     const char* label;
   };
-  static const Key keys[] = {{"applications_received", "report.key.received"},
-                             {"disclosed", "report.key.disclosed"},
-                             {"disclosure_rate", "report.key.rate"},
-                             {"reconsiderations", "report.key.reconsiderations"},
-                             {"lawsuits", "report.key.lawsuits"}};
-  Json out = Json::array();
-  for (const auto& k : keys) {
-    auto metric = *site::find_metric(k.metric);
-    auto v = site::evaluate(metric, entry.report);
-    Json j = {{"label", env.t(k.label)}, {"line", v.line}};
+  static const Key keys_[] = {{"applications_received", "report.key.received"},
+                              {"disclosed", "report.key.disclosed"},
+                              {"disclosure_rate", "report.key.rate"},
+                              {"reconsiderations", "report.key.reconsiderations"},
+                              {"lawsuits", "report.key.lawsuits"}};
+  std::vector<Value> out;
+  for (const auto& k : keys_) {
+    const auto metric = *site::find_metric(k.metric);
+    const auto v = site::evaluate(metric, entry.report);
+    Obj j(5);
+    j(keys::label, env.t(k.label));
     using State = site::MetricValue::State;
     switch (v.state) {
       case State::Value:
-        j["state"] = "read";
-        j["v"] = metric_text(metric, v);
+        j(keys::state, constants::read)(keys::v, metric_text(metric, v));
         break;
       case State::Missing:
-        j["state"] = "missing";
+        j(keys::state, constants::missing);
         break;
       case State::Absent:
-        j["state"] = "absent";
+        j(keys::state, constants::absent);
         break;
       case State::NotApplicable:
-        j["state"] = "na";
+        j(keys::state, constants::na);
         break;
     }
-    if (metric.ratio()) {
-      j["line"] = 0;
-      j["note"] = env.t("report.rate_note");
-    } else if (metric.sum.size() > 1) {
-      j["line"] = 0;
-    }
-    out.push_back(std::move(j));
+    // One cell links to its line; sums and rates are explained instead.
+    j(keys::line, metric.sum.size() == 1 && !metric.ratio() ? v.line : 0);
+    if (metric.ratio()) j(keys::note, env.t("report.rate_note"));
+    out.push_back(j.value());
   }
-  return out;
+  return list(std::move(out));
 }
 
-Json contact(const ContextEnv& env, const report::Contact& c) {
-  Json out = Json::array();
+Value contact(const report::Contact& c) {
+  std::vector<Value> out;
   auto add = [&](const char* key, const report::Field<std::string>& f) {
-    if (f.value) out.push_back({{"key", key}, {"value", *f.value}, {"line", f.line}});
+    if (f.value) out.push_back(Obj(3)("key", key)("value", *f.value)(keys::line, f.line).value());
   };
   add("address", c.address);
   add("postcode", c.postcode);
   add("phone", c.phone);
   add("email", c.email);
   add("website", c.website);
-  return out;
+  return list(std::move(out));
 }
 
-Json parts(const ContextEnv& env, const site::ReportEntry& entry,
-           const NumberedFindings& findings) {
+Value parts(const ContextEnv& env, const site::ReportEntry& entry,
+            const NumberedFindings& findings) {
   using report::SectionKey;
   const report::Report& r = entry.report;
-  Json out = Json::array();
+  thread_local const Value kind("kind"), heading("heading"), text("text");
+  std::vector<Value> out;
   for (SectionKey key :
        {SectionKey::Preamble, SectionKey::Overview, SectionKey::Proactive, SectionKey::Applications,
         SectionKey::Review, SectionKey::Problems, SectionKey::Other}) {
     const report::Section* s = r.section(key);
     if (key == SectionKey::Preamble && (!s || s->blocks.empty())) continue;
-    Json part;
-    part["key"] = report::to_string(key);
-    part["heading"] = s ? s->heading : std::string();
-    part["line"] = s ? s->line : 0;
-    part["missing"] = s == nullptr;
-    Json blocks = Json::array();
+    std::vector<Value> blocks;
     if (s) {
+      blocks.reserve(s->blocks.size());
       for (const auto& b : s->blocks) {
-        blocks.push_back({{"kind", block_kind(b.kind)},
-                          {"heading", b.heading},
-                          {"text", b.text},
-                          {"line", b.line}});
+        blocks.push_back(
+            Obj(4)(kind, block_kind(b.kind))(heading, b.heading)(text, b.text)(keys::line, b.line)
+                .value());
       }
     }
-    part["blocks"] = std::move(blocks);
-    if (key == SectionKey::Proactive)
-      part["grids"] = proactive_grids(env, r, findings);
-    else if (key == SectionKey::Applications)
-      part["grids"] = applications_grid(env, r, findings);
-    else if (key == SectionKey::Review)
-      part["grids"] = review_grid(env, r, findings);
-    else
-      part["grids"] = Json::array();
-    out.push_back(std::move(part));
+    Value grids = constants::empty_list;
+    if (key == SectionKey::Proactive) grids = proactive_grids(env, r, findings);
+    if (key == SectionKey::Applications) grids = applications_grid(env, r, findings);
+    if (key == SectionKey::Review) grids = review_grid(env, r, findings);
+    out.push_back(Obj(6)("key", report::to_string(key))(heading, s ? s->heading : std::string())(
+                      keys::line, s ? s->line : 0)("missing", s == nullptr)(
+                      "blocks", list(std::move(blocks)))("grids", std::move(grids))
+                      .value());
   }
-  return out;
+  return list(std::move(out));
 }
 
-Json downloads(const ContextEnv& env, const ReportFiles& files, std::string_view prefix) {
-  Json out = Json::array();
+Value downloads(const ContextEnv& env, const ReportFiles& files, std::string_view prefix) {
+  std::vector<Value> out;
   if (!files.json.empty()) {
-    out.push_back({{"href", std::string(prefix) + files.json},
-                   {"label", env.t("report.json")},
-                   {"note", env.t("report.json_note")}});
+    out.push_back(Obj(3)(keys::href, std::string(prefix) + files.json)(
+                      keys::label, env.t("report.json"))("note", env.t("report.json_note"))
+                      .value());
   }
-  out.push_back({{"href", std::string(prefix) + files.original},
-                 {"label", env.t("report.original")},
-                 {"note", env.t("report.original_note")}});
-  return out;
+  out.push_back(Obj(3)(keys::href, std::string(prefix) + files.original)(
+                    keys::label, env.t("report.original"))("note", env.t("report.original_note"))
+                    .value());
+  return list(std::move(out));
 }
 
-Json agency_ref(const ContextEnv& env, const site::Agency& a) {
-  return {{"name", a.name}, {"href", env.link(a.url)}, {"region", a.region}};
+Value agency_ref(const ContextEnv& env, const site::Agency& a) {
+  return Obj(3)("name", a.name)(keys::href, env.link(a.url))("region", strings(a.region)).value();
 }
+
+}  // namespace
 
 std::string year_label(const site::ReportEntry& e) {
   // "2023", or "2023-2" for a second report of one year: the URL's last segment.
@@ -136,8 +128,6 @@ std::string year_label(const site::ReportEntry& e) {
   url.remove_suffix(1);
   return std::string(url.substr(url.rfind('/') + 1));
 }
-
-}  // namespace
 
 ReportFiles report_files(const site::ReportEntry& entry, bool with_json) {
   ReportFiles f;
@@ -151,89 +141,80 @@ ReportFiles report_files(const site::ReportEntry& entry, bool with_json) {
   return f;
 }
 
-Json report_context(const ContextEnv& env, const site::ReportEntry& entry,
-                    const ReportFiles& files) {
+Value report_context(const ContextEnv& env, const site::ReportEntry& entry,
+                     const ReportFiles& files) {
   const report::Report& r = entry.report;
   const site::Agency& agency = env.site.agencies[entry.agency];
   const std::string title =
       r.meta.title.value
           ? *r.meta.title.value
           : env.t("report.title", {{"agency", agency.name}, {"year", std::to_string(entry.year)}});
-  Json ctx = page_frame(env, "report", entry.url, title, "agencies");
-  add_crumb(env, ctx, env.t("nav.agencies"), "agencies/");
-  add_crumb(env, ctx, agency.name, agency.url);
-  add_crumb(env, ctx, year_label(entry), entry.url);
+  PageFrame frame(env, "report", entry.url, title, "agencies");
+  frame.crumb(env, env.t("nav.agencies"), "agencies/");
+  frame.crumb(env, agency.name, agency.url);
+  frame.crumb(env, year_label(entry), entry.url);
 
   NumberedFindings findings = number_findings(env, entry);
-  Json rep;
-  rep["title"] = title;
-  rep["agency"] = agency_ref(env, agency);
-  rep["name_as_written"] = r.meta.agency.value ? *r.meta.agency.value : agency.name;
-  rep["year"] = entry.year;
-  rep["year_href"] = env.link("years/" + std::to_string(entry.year) + "/");
-  rep["file"] = entry.file;
-  rep["shape"] = report::to_string(r.shape);
-  rep["layout"] = report::to_string(r.layout);
-  rep["source_href"] = env.link("source/");
+  Obj rep(24);
+  rep(keys::title, title)("agency", agency_ref(env, agency))(
+      "name_as_written", r.meta.agency.value ? *r.meta.agency.value : agency.name)(
+      "year", entry.year)("year_href", env.link("years/" + std::to_string(entry.year) + "/"))(
+      "file", entry.file)("shape", report::to_string(r.shape))(
+      "layout", report::to_string(r.layout))("source_href", "source.html");
   if (r.meta.period_start.value && r.meta.period_end.value) {
-    rep["period"] = r.meta.period_start.value->iso() + " – " + r.meta.period_end.value->iso();
+    rep("period", r.meta.period_start.value->iso() + " – " + r.meta.period_end.value->iso());
   } else {
-    rep["period"] = nullptr;
+    rep("period", Value::none());
   }
   if (r.meta.signed_on.value) {
-    rep["signed_on"] = {{"value", r.meta.signed_on.value->iso()}, {"line", r.meta.signed_on.line}};
+    rep("signed_on",
+        Obj(2)("value", r.meta.signed_on.value->iso())(keys::line, r.meta.signed_on.line).value());
   } else {
-    rep["signed_on"] = nullptr;
+    rep("signed_on", Value::none());
   }
-  rep["contact"] = contact(env, r.meta.contact);
-  rep["key_figures"] = key_figures(env, entry);
-  rep["downloads"] = downloads(env, files, "");
-  Json siblings = Json::array();
+  rep("contact", contact(r.meta.contact))("key_figures", key_figures(env, entry))(
+      "downloads", downloads(env, files, ""));
+  std::vector<Value> siblings;
   for (uint32_t i : agency.reports) {
     const auto& other = env.site.reports[i];
-    siblings.push_back({{"label", year_label(other)},
-                        {"href", env.link(other.url)},
-                        {"current", &other == &entry}});
+    siblings.push_back(Obj(3)(keys::label, year_label(other))(keys::href, env.link(other.url))(
+                           "current", &other == &entry)
+                           .value());
   }
-  rep["siblings"] = std::move(siblings);
-  rep["parts"] = parts(env, entry, findings);
-  rep["counts"] = {
-      {"error", findings.counts[0]}, {"warning", findings.counts[1]}, {"info", findings.counts[2]}};
-  rep["findings"] = std::move(findings.list);
-  Json diagnostics = Json::array();
+  rep("siblings", list(std::move(siblings)))("parts", parts(env, entry, findings))(
+      "counts",
+      Obj(3)("error", findings.counts[0])("warning", findings.counts[1])("info", findings.counts[2])
+          .value())("findings", list(std::move(findings.list)));
+  std::vector<Value> diagnostics;
   for (const auto& d : r.diagnostics) {
-    diagnostics.push_back(
-        {{"severity", core::to_string(d.severity)},
-         {"code", d.code},
-         {"message", env.pick(d.message_zh.empty() ? d.message : d.message_zh, d.message)},
-         {"line", d.line}});
+    diagnostics.push_back(Obj(4)(keys::severity, severity_value(d.severity))(keys::code, d.code)(
+                              "message", env.pick(d.message_zh.empty() ? d.message : d.message_zh,
+                                                  d.message))(keys::line, d.line)
+                              .value());
   }
-  rep["diagnostics"] = std::move(diagnostics);
-  ctx["report"] = std::move(rep);
-  return ctx;
+  rep("diagnostics", list(std::move(diagnostics)));
+  return frame.finish(env, "report", rep.value());
 }
 
-Json source_context(const ContextEnv& env, const site::ReportEntry& entry,
-                    const ReportFiles& files) {
+Value source_context(const ContextEnv& env, const site::ReportEntry& entry,
+                     const ReportFiles& files) {
   const site::Agency& agency = env.site.agencies[entry.agency];
-  const std::string dir = entry.url + "source/";
   const std::string title =
       env.t("source.title", {{"agency", agency.name}, {"year", std::to_string(entry.year)}});
-  Json ctx = page_frame(env, "source", dir, title, "agencies");
-  add_crumb(env, ctx, env.t("nav.agencies"), "agencies/");
-  add_crumb(env, ctx, agency.name, agency.url);
-  add_crumb(env, ctx, year_label(entry), entry.url);
-  add_crumb(env, ctx, env.t("source.text"), dir);
-  Json src;
-  src["agency"] = agency_ref(env, agency);
-  src["year"] = year_label(entry);
-  src["report_href"] = "../" + env.link("");
-  src["file"] = entry.file;
-  src["line_count"] = entry.source.line_count();
-  src["downloads"] = downloads(env, files, "../");
-  src["html"] = source_html(entry);
-  ctx["source"] = std::move(src);
-  return ctx;
+  // Beside the report page, so that links to its lines are short: "source.html#L12".
+  PageFrame frame(env, "source", entry.url, title, "agencies", true, "source.html");
+  frame.crumb(env, env.t("nav.agencies"), "agencies/");
+  frame.crumb(env, agency.name, agency.url);
+  frame.crumb(env, year_label(entry), entry.url);
+  frame.crumb(env, env.t("source.text"), entry.url + "source.html");
+  const core::SourceFile text(entry.file, site::source_text(entry.original));
+  Value src =
+      Obj(8)("agency", agency_ref(env, agency))("year", year_label(entry))(
+          "report_href", env.site.config.pretty_urls ? "./" : "index.html")("file", entry.file)(
+          "line_count", text.line_count())("downloads", downloads(env, files, ""))(
+          "html", Value::markup(source_html(entry, text)))
+          .value();
+  return frame.finish(env, "source", std::move(src));
 }
 
 }  // namespace gongkai::output

@@ -5,7 +5,7 @@
 
 namespace gongkai::output {
 
-std::string source_html(const site::ReportEntry& entry) {
+std::string source_html(const site::ReportEntry& entry, const core::SourceFile& src) {
   // Lines worth marking: where findings point (by severity), where cells were left empty.
   std::map<uint32_t, std::string> marks;
   for (const auto& f : entry.findings) {
@@ -21,17 +21,18 @@ std::string source_html(const site::ReportEntry& entry) {
       marks[c.line] = "hl-missing";
     }
   }
-  const core::SourceFile& src = entry.source;
   const uint32_t count = src.line_count();
   std::string out;
-  out.reserve(src.text().size() * 5 / 4 + count * 48 + 64);
+  out.reserve(src.text().size() * 9 / 8 + count * 24 + 64);
   out += "<pre class=\"source\"><code>";
+  // One element per line, <span id="L12">text</span>, its number drawn by the stylesheet (a CSS
+  // counter: not copied with the text). Kept this short on purpose: a site holds one of these
+  // per report.
   for (uint32_t n = 1; n <= count; ++n) {
-    const std::string num = std::to_string(n);
     auto mark = marks.find(n);
-    out += "<span class=\"line";
-    if (mark != marks.end()) out += " " + mark->second;
-    out += "\" id=\"L" + num + "\"><a class=\"ln\" href=\"#L" + num + "\">" + num + "</a>";
+    out += "<span";
+    if (mark != marks.end()) out += " class=\"" + mark->second + "\"";
+    out += " id=\"L" + std::to_string(n) + "\">";
     append_escaped(out, src.line(n));
     out += "</span>";  // display:block: no newline between lines (it would double them)
   }

@@ -1,9 +1,10 @@
+#include <cstdio>
+#include <set>
+
 #include "output/cell_context.hpp"
 #include "output/chart.hpp"
 #include "output/number_format.hpp"
 #include "output/site_contexts.hpp"
-
-#include <set>
 
 namespace gongkai::output {
 namespace {
@@ -27,9 +28,9 @@ std::string region_text(const std::vector<std::string>& region) {
 }
 
 /// Histogram of the reports of a year by a metric's value; missing values get a bar of their own.
-Json histogram(const ContextEnv& env, const site::YearEntry& year, const site::MetricDef& metric,
-               const std::vector<std::pair<std::string, double>>& bins, const std::string& id,
-               const std::string& title, const std::string& desc) {
+Value histogram(const ContextEnv& env, const site::YearEntry& year, const site::MetricDef& metric,
+                const std::vector<std::pair<std::string, double>>& bins, const std::string& id,
+                const std::string& title, const std::string& desc) {
   std::vector<size_t> counts(bins.size() + 2, 0);  // + not applicable + missing
   for (uint32_t i : year.reports) {
     auto v = site::evaluate(metric, env.site.reports[i].report);
@@ -68,81 +69,77 @@ Json histogram(const ContextEnv& env, const site::YearEntry& year, const site::M
 
 }  // namespace
 
-Json year_context(const ContextEnv& env, const site::YearEntry& year) {
+Value year_context(const ContextEnv& env, const site::YearEntry& year) {
   const std::string y = std::to_string(year.year);
-  Json ctx = page_frame(env, "year", year.url, env.t("year.title", {{"year", y}}), "years");
-  add_crumb(env, ctx, env.t("year.title", {{"year", y}}), year.url);
+  PageFrame frame(env, "year", year.url, env.t("year.title", {{"year", y}}), "years");
+  frame.crumb(env, env.t("year.title", {{"year", y}}), year.url);
   std::set<uint32_t> agencies;
   for (uint32_t i : year.reports) agencies.insert(env.site.reports[i].agency);
 
-  Json columns = Json::array();
+  std::vector<Value> columns;
   for (const auto* m : year_metrics()) {
-    columns.push_back(
-        {{"label", env.pick(m->zh, m->en)}, {"title", env.pick(m->formula_zh, m->formula_en)}});
+    columns.push_back(Obj(2)(keys::label, env.pick(m->zh, m->en))(
+                          keys::title, env.pick(m->formula_zh, m->formula_en))
+                          .value());
   }
-  columns.push_back({{"label", env.t("audit.title")}, {"title", env.t("year.findings_title")}});
-  Json rows = Json::array();
+  columns.push_back(
+      Obj(2)(keys::label, env.t("audit.title"))(keys::title, env.t("year.findings_title")).value());
+  thread_local const Value sort_key("sort"), sub_key("sub");
+  std::vector<Value> rows;
+  rows.reserve(year.reports.size());
   std::vector<site::MetricTotal> totals(year_metrics().size());
   size_t findings_total = 0;
   for (uint32_t i : year.reports) {
     const auto& e = env.site.reports[i];
     const auto& a = env.site.agencies[e.agency];
-    Json cells = Json::array();
+    std::vector<Value> cells;
+    cells.reserve(year_metrics().size() + 1);
     for (size_t k = 0; k < year_metrics().size(); ++k) {
       const auto& m = *year_metrics()[k];
-      cells.push_back(metric_json(env, m, e));
+      cells.push_back(metric_value(env, m, e));
       site::accumulate(totals[k], site::evaluate(m, e.report));
     }
     findings_total += e.findings.size();
-    cells.push_back({{"state", "read"},
-                     {"v", format_integer(static_cast<int64_t>(e.findings.size()))},
-                     {"n", e.findings.size()},
-                     {"href", env.link(e.url) + "#findings-heading"}});
-    rows.push_back({{"label", a.name},
-                    {"href", env.link(e.url)},
-                    {"sort", e.agency},
-                    {"sub", region_text(a.region)},
-                    {"cells", std::move(cells)}});
+    cells.push_back(
+        Obj(4)(keys::state, constants::read)(keys::v,
+                                             count_text(static_cast<int64_t>(e.findings.size())))(
+            keys::n, e.findings.size())(keys::href, env.link(e.url) + "#findings-heading")
+            .value());
+    rows.push_back(Obj(5)(keys::label, a.name)(keys::href, env.link(e.url))(sort_key, e.agency)(
+                       sub_key, region_text(a.region))(keys::cells, list(std::move(cells)))
+                       .value());
   }
-  Json total_cells = Json::array();
+  std::vector<Value> total_cells;
   for (size_t k = 0; k < year_metrics().size(); ++k)
-    total_cells.push_back(total_json(*year_metrics()[k], totals[k]));
-  total_cells.push_back({{"v", format_integer(static_cast<int64_t>(findings_total))},
-                         {"n", findings_total},
-                         {"complete", true},
-                         {"with_value", year.reports.size()},
-                         {"reports", year.reports.size()}});
-
-  Json yj;
-  yj["year"] = year.year;
-  yj["reports"] = year.reports.size();
-  yj["agencies"] = agencies.size();
-  yj["csv_href"] = "data.csv";
-  yj["table"] = {{"id", "year-table"},
-                 {"caption", env.t("year.table_caption", {{"year", y}})},
-                 {"corner", env.t("year.agency")},
-                 {"columns", std::move(columns)},
-                 {"rows", std::move(rows)},
-                 {"totals", {{"label", env.t("year.totals")}, {"cells", std::move(total_cells)}}},
-                 {"sortable", true}};
-  Json charts = Json::array();
+    total_cells.push_back(total_value(env, *year_metrics()[k], totals[k]));
+  total_cells.push_back(
+      Obj(6)(keys::state, constants::read)(
+          keys::v, format_integer(static_cast<int64_t>(findings_total)))(keys::n, findings_total)(
+          keys::complete, true)(keys::with_value, year.reports.size())(keys::reports,
+                                                                       year.reports.size())
+          .value());
+  Value table =
+      Obj(7)("id", "year-table")("caption", env.t("year.table_caption", {{"year", y}}))(
+          "corner", env.t("year.agency"))("columns", list(std::move(columns)))(
+          "rows", list(std::move(rows)))("totals", Obj(2)(keys::label, env.t("year.totals"))(
+                                                       keys::cells, list(std::move(total_cells)))
+                                                       .value())("sortable", true)
+          .value();
+  std::vector<Value> charts;
   charts.push_back(histogram(
       env, year, *site::find_metric("applications_received"),
       {{"0", 0}, {"1–9", 1}, {"10–49", 10}, {"50–99", 50}, {"100–499", 100}, {"500+", 500}},
       "dist-received", env.t("year.chart_received_title", {{"year", y}}),
       env.t("year.chart_received_desc")));
-  charts.push_back(histogram(env, year, *site::find_metric("disclosure_rate"),
-                             {{"<20%", 0},
-                              {"20–39%", 0.2},
-                              {"40–59%", 0.4},
-                              {"60–79%", 0.6},
-                              {"80–99%", 0.8},
-                              {"100%", 1.0}},
-                             "dist-rate", env.t("year.chart_rate_title", {{"year", y}}),
-                             env.t("year.chart_rate_desc")));
-  yj["charts"] = std::move(charts);
-  ctx["year"] = std::move(yj);
-  return ctx;
+  charts.push_back(histogram(
+      env, year, *site::find_metric("disclosure_rate"),
+      {{"<20", 0}, {"20–39", 0.2}, {"40–59", 0.4}, {"60–79", 0.6}, {"80–99", 0.8}, {"100", 1.0}},
+      "dist-rate", env.t("year.chart_rate_title", {{"year", y}}), env.t("year.chart_rate_desc")));
+  Value yv =
+      Obj(6)("year", year.year)("reports", year.reports.size())("agencies", agencies.size())(
+          "csv_href", "data.csv")("table", std::move(table))("charts", list(std::move(charts)))
+          .value();
+  return frame.finish(env, "year", std::move(yv));
 }
 
 namespace {

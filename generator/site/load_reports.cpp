@@ -43,8 +43,8 @@ std::string source_text(std::string_view bytes) {
 }
 
 std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::string& dir,
-                                      unsigned jobs, core::DiagnosticSink& sink,
-                                      ReportCache* cache) {
+                                      unsigned jobs, core::DiagnosticSink& sink, ReportCache* cache,
+                                      std::atomic<size_t>* done) {
   const auto files = list_report_files(fs, dir);
   std::vector<ReportEntry> entries(files.size());
   std::vector<std::string> errors(files.size());
@@ -66,7 +66,7 @@ std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::str
       e.report = report::parse::read_report(path, e.original);
       if (cache) cache->store(path, e.original, e.report);  // a failed store only costs speed
     }
-    e.source = core::SourceFile(path, source_text(e.original));
+    if (done) done->fetch_add(1, std::memory_order_relaxed);
   });
   std::vector<ReportEntry> out;
   out.reserve(entries.size());

@@ -51,7 +51,7 @@ std::vector<MetricDef> make_named() {
        {cell("applications.total.total")}});
   m.push_back({"reconsiderations",
                "行政复议",
-               "Administrative reconsiderations",
+               "Reconsiderations",
                "行政复议（总计）",
                "Reconsideration cases, total",
                {cell("review.reconsideration.total")},
@@ -97,6 +97,56 @@ const std::vector<MetricDef>& named_metrics() {
   return metrics;
 }
 
+namespace {
+
+/// The printed labels of a cell, outermost first ("主动公开 › 行政处罚 › 本年处理决定数量").
+void cell_labels(report::CellIndex index, std::string& zh, std::string& en) {
+  const report::CellDef& def = report::cell_def(index);
+  auto join = [](std::string& out, std::string_view part) {
+    if (!out.empty()) out += " · ";
+    out += part;
+  };
+  switch (def.table) {
+    case report::Table::Proactive:
+      for (auto format : {report::Format::F2021, report::Format::F2019}) {
+        for (const auto& block : report::proactive_blocks(format)) {
+          for (const auto& item : block.items) {
+            if (item.id != def.group) continue;
+            for (const auto& field : block.fields) {
+              if (field.id != def.field) continue;
+              join(zh, item.zh), join(zh, field.zh), join(en, item.en), join(en, field.en);
+              return;
+            }
+          }
+        }
+      }
+      break;
+    case report::Table::Applications:
+      for (auto layout : {report::Layout::L2021, report::Layout::L2019}) {
+        for (const auto& row : report::application_rows(layout)) {
+          if (row.id != def.group) continue;
+          for (const auto& part : row.path) join(zh, part);
+          join(en, row.en);
+          for (const auto& column : report::application_columns()) {
+            if (column.id == def.field) join(zh, column.zh), join(en, column.en);
+          }
+          return;
+        }
+      }
+      break;
+    case report::Table::Review:
+      for (const auto& group : report::review_groups()) {
+        if (group.id == def.group) join(zh, group.zh), join(en, group.en);
+      }
+      for (const auto& field : report::review_fields()) {
+        if (field.id == def.field) join(zh, field.zh), join(en, field.en);
+      }
+      return;
+  }
+}
+
+}  // namespace
+
 std::optional<MetricDef> find_metric(std::string_view id) {
   for (const auto& m : named_metrics()) {
     if (m.id == id) return m;
@@ -106,6 +156,8 @@ std::optional<MetricDef> find_metric(std::string_view id) {
   MetricDef m;
   m.id = std::string(id);
   m.sum = {*index};
+  cell_labels(*index, m.zh, m.en);
+  m.formula_zh = m.formula_en = m.id;  // the cell's identifier, as the CSV and JSON name it
   return m;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <numeric>
 
 #include "site/agency_catalogue.hpp"
@@ -283,9 +284,11 @@ void resolve_comparisons(Site& site, core::DiagnosticSink& sink) {
 
 }  // namespace
 
-void build_site(Site& site, core::DiagnosticSink& sink) {
+void build_site(Site& site, core::DiagnosticSink& sink, const Slugger* given) {
   PinyinCollation collation;
-  Slugger slugger;
+  std::unique_ptr<Slugger> own;
+  if (!given) own = std::make_unique<Slugger>();
+  const Slugger& slugger = given ? *given : *own;
   order_agencies(site, collation);
   for (auto& a : site.agencies) a.reports.clear();
   for (uint32_t i = 0; i < site.reports.size(); ++i) {

@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
-#include "core/source_file.hpp"
 #include "report/report.hpp"
 #include "site/config.hpp"
 #include "site/content_page.hpp"
 #include "site/metrics.hpp"
+#include "site/slug.hpp"
 
 #include "report/audit/audit.hpp"
 
@@ -21,9 +21,10 @@ using Finding = report::audit::Finding;
 
 /// One report file, read.
 struct ReportEntry {
-  std::string file;         ///< path below the reports folder ("zibo-gaoxin-2023.txt")
-  std::string original;     ///< the file's bytes, offered as a download
-  core::SourceFile source;  ///< the decoded text the line numbers refer to
+  std::string file;  ///< path below the reports folder ("zibo-gaoxin-2023.txt")
+  /// The file's bytes, offered as a download; the source view decodes them again (cheaper than
+  /// keeping every text twice).
+  std::string original;
   report::Report report;
   std::vector<Finding> findings;  ///< the audit's, in rule order
   // Filled by assign_agencies and build_site:
@@ -92,6 +93,8 @@ void assign_agencies(Site& site, core::DiagnosticSink& sink);
 
 /// Builds agencies' slugs and URLs, regions, years, latest reports and comparisons.
 /// Call after assign_agencies (and the audit).
-void build_site(Site& site, core::DiagnosticSink& sink);
+/// `slugger`: an ICU transliterator already made (making one takes a quarter of a second, so the
+/// build makes it while the reports are read); null: make one here.
+void build_site(Site& site, core::DiagnosticSink& sink, const Slugger* slugger = nullptr);
 
 }  // namespace gongkai::site

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <unicode/uversion.h>
@@ -31,6 +32,7 @@ class Slugger {
 
  private:
   std::unique_ptr<icu::Transliterator> transliterator_;
+  mutable std::unordered_map<char32_t, std::string> syllables_;  // character → its letters
 };
 
 /// What one agency asks for: its comparable name, and the slug site.yaml fixes (may be empty).

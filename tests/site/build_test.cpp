@@ -2,6 +2,7 @@
 // temporary folder and checks what a reader of the site sees.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -67,7 +68,7 @@ TEST_CASE("dongchangfu 2025: 行政处罚 15, the five 行政复议 cells missin
   auto punishment = row_of(p, "table-p3", "行政处罚");
   REQUIRE(punishment.size() == 2);
   CHECK(punishment[1].text == "15");
-  CHECK(punishment[1].href.rfind("source/index.html#L", 0) == 0);  // traceable to its line
+  CHECK(punishment[1].href.rfind("source.html#L", 0) == 0);  // traceable to its line
 
   auto reconsideration = row_of(p, "table-r", "行政复议");
   REQUIRE(reconsideration.size() == 6);
@@ -150,4 +151,80 @@ TEST_CASE("the same inputs give byte-identical output", "[build]") {
   }
   fs::remove_all(again);
   CHECK(compared > 20);
+}
+
+namespace {
+
+/// A small site in a temporary folder: the default theme of this repository, one sample report,
+/// and whatever files the test adds. Removed at the end of the test.
+struct TempSite {
+  fs::path dir;
+  explicit TempSite(const std::string& name) {
+    dir = fs::temp_directory_path() / ("gongkai-" + name + "-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "content/reports");
+    fs::copy_file(fs::path(GONGKAI_SOURCE_DIR) / "content/reports/weibin-2023.txt",
+                  dir / "content/reports/weibin-2023.txt");
+    write("site.yaml", "themes_dir: " + (fs::path(GONGKAI_SOURCE_DIR) / "themes").string() + "\n");
+  }
+  ~TempSite() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((dir / rel).parent_path());
+    std::ofstream(dir / rel, std::ios::binary) << text;
+  }
+  /// Runs `gongkai build` there; returns the exit status, stderr in *err.
+  int build(std::string* err, const std::string& args = "") const {
+    std::string cmd = "cd '" + dir.string() + "' && '" + GONGKAI_BINARY +
+                      "' build --quiet --no-cache " + args + " 2> build.err";
+    int rc = std::system(cmd.c_str());
+    if (err) *err = read_file(dir / "build.err");
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a site overrides one template of the theme by giving its own", "[build]") {
+  TempSite site("override");
+  site.write("templates/partials/footer.html", "<footer><p>OUR OWN FOOTER</p></footer>\n");
+  std::string err;
+  REQUIRE(site.build(&err) == 0);
+  INFO(err);
+  std::string home = read_file(site.dir / "public/index.html");
+  CHECK(home.find("OUR OWN FOOTER") != std::string::npos);
+  std::string report =
+      read_file(site.dir / "public/agencies/weibinqu-yiliaobaozhangju/2023/index.html");
+  CHECK(report.find("OUR OWN FOOTER") != std::string::npos);
+  CHECK(report.find("id=\"table-a\"") != std::string::npos);  // the rest is still the theme's
+}
+
+TEST_CASE("a template error names the template, line, column and the page, and nothing is written",
+          "[build]") {
+  TempSite site("broken");
+  site.write(
+      "templates/report.html",
+      "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ report.title | nosuchfilter }}</p>\n"
+      "{% endblock %}\n");
+  std::string err;
+  CHECK(site.build(&err) == 1);
+  INFO(err);
+  CHECK(err.find(
+            "agencies/weibinqu-yiliaobaozhangju/2023/index.html: error: T001: report.html:3:22:") !=
+        std::string::npos);
+  CHECK(err.find("nosuchfilter") != std::string::npos);
+  CHECK_FALSE(fs::exists(site.dir / "public"));
+}
+
+TEST_CASE("configuration errors name file, line and column, and usage errors exit with 2",
+          "[build]") {
+  TempSite site("config");
+  site.write("site.yaml", "titel: x\n");
+  std::string err;
+  CHECK(site.build(&err) == 1);
+  CHECK(err.find("site.yaml:1:1: error: C002: unknown key 'titel'") != std::string::npos);
+  CHECK(site.build(&err, "--config nowhere.yaml") == 2);
+  CHECK(site.build(&err, "--jobs many") == 2);
 }

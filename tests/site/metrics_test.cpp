@@ -80,3 +80,15 @@ TEST_CASE("exact sums align decimal scales", "[metrics]") {
   CHECK(gongkai::site::add(*Number::parse("1.5"), *Number::parse("2.25")).to_string() == "3.75");
   CHECK(gongkai::site::add(*Number::parse("-15"), *Number::parse("3")).to_string() == "-12");
 }
+
+TEST_CASE("a cell used as a metric is labelled as the format prints it", "[metrics]") {
+  CHECK(find_metric("proactive.punishment.decisions")->zh == "行政处罚 · 本年处理决定数量");
+  CHECK(find_metric("proactive.procurement.items")->zh ==
+        "政府集中采购 · 采购项目数量");  // 2019 only
+  CHECK(find_metric("applications.disclosed.total")->zh ==
+        "三、本年度办理结果 · （一）予以公开 · 总计");
+  CHECK(find_metric("review.reconsideration.total")->zh == "行政复议 · 总计");
+  CHECK(find_metric("review.reconsideration.total")->en ==
+        "Administrative reconsideration · total");
+  CHECK(find_metric("review.reconsideration.total")->formula_zh == "review.reconsideration.total");
+}
