@@ -1,0 +1,54 @@
+#pragma once
+// The whole build, as `gongkai build` and `gongkai serve` run it: load() reads everything, build()
+// runs a flat list of named, timed steps (Zola's Site::load + Site::build). Nothing is written
+// until every page rendered; errors carry the step's name.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/file_system.hpp"
+#include "output/output_file.hpp"
+
+namespace gongkai::site {
+struct Site;
+}
+
+namespace gongkai::commands {
+
+struct BuildOptions {
+  std::string config = "site.yaml";
+  std::string out;        ///< empty: the config's output_dir
+  unsigned jobs = 0;      ///< 0: every core
+  bool progress = false;  ///< show progress on stderr (a terminal)
+  bool write = true;      ///< false: keep the files in memory (tests)
+  bool cache = true;      ///< keep read Reports in <site root>/.gongkai-cache between builds
+  /// Not empty: write each page's context as JSON into this folder (`<page path>.json`, plus
+  /// pages.tsv: path, template, context file) instead of rendering, for theme authors.
+  std::string dump_contexts;
+};
+
+struct StepTime {
+  std::string name;
+  double seconds = 0;
+  size_t rss_mib = 0;  ///< resident memory after the step (Linux; 0 when unknown)
+};
+
+struct BuildResult {
+  bool ok = false;
+  size_t reports = 0, agencies = 0, pages = 0, files = 0, findings = 0;
+  size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did
+  double seconds = 0;
+  std::vector<StepTime> steps;
+  std::string out_dir;
+  std::vector<output::OutputFile> files_built;  ///< when !options.write
+};
+
+/// Runs the build; every problem goes to `sink` (file:line, or the page and template).
+BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
+                       core::DiagnosticSink& sink);
+
+/// "built 5 reports, 5 agencies, 31 pages (40 files), 12 findings in 0.08 s"
+std::string summary_line(const BuildResult& r);
+
+}  // namespace gongkai::commands
