@@ -2,22 +2,28 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "core/hash.hpp"
+#include "core/parallel.hpp"
+#include "output/build_manifest.hpp"
 #include "output/context.hpp"
 #include "output/engine_renderer.hpp"
 #include "output/page_list.hpp"
 #include "output/publish.hpp"
+#include "output/publisher.hpp"
 #include "output/render_pages.hpp"
 #include "output/report_context.hpp"
 #include "output/theme.hpp"
+#include "output/value_hash.hpp"
 #include "site/content_page.hpp"
 #include "site/load_reports.hpp"
-#include "site/parallel.hpp"
 #include "site/report_cache.hpp"
 #include "site/site_model.hpp"
 #include "template/json.hpp"
@@ -75,6 +81,41 @@ std::string reader_version(const core::FileSystem& fs) {
   return version;
 }
 
+/// Everything besides a page's own template name and context that decides its bytes: this very
+/// gongkai (its filters and number formats), the language, every template the theme chain could
+/// load, and the UI strings. A change to any of them renders every page again; bytes that come out
+/// the same are still not rewritten.
+uint64_t setup_hash(const core::FileSystem& fs, const std::string& version,
+                    const site::Config& config, const output::Theme& theme) {
+  std::string all = version + '\n' + config.language + '\n';
+  auto add_folder = [&](const std::string& dir) {
+    all += "folder\n";
+    for (const auto& name : fs.list_files(dir)) {
+      auto bytes = fs.read(core::join_path(dir, name));
+      all += name + '\t' + (bytes ? core::hex64(core::hash64(*bytes)) : "unreadable") + '\n';
+    }
+  };
+  for (const auto& dir : theme.template_dirs) add_folder(dir);
+  add_folder(core::join_path(theme.dir, "i18n"));
+  return core::hash64(all);
+}
+
+/// A testing seam: GONGKAI_TEST_KILL_AT=staged:N kills the build (SIGKILL) once N files are in
+/// the staging folder, =swapped right after the new site was swapped in.
+std::function<void(output::PublishStep, size_t)> kill_hook() {
+  const char* at = std::getenv("GONGKAI_TEST_KILL_AT");
+  if (!at || !*at) return {};
+  std::string spec = at;
+  size_t staged = 0;
+  if (spec.rfind("staged:", 0) == 0) staged = std::strtoull(spec.c_str() + 7, nullptr, 10);
+  return [spec, staged](output::PublishStep step, size_t count) {
+    if ((staged && step == output::PublishStep::FileStaged && count == staged) ||
+        (spec == "swapped" && step == output::PublishStep::Swapped)) {
+      std::raise(SIGKILL);
+    }
+  };
+}
+
 /// Resident memory of this process in MiB (0 when /proc is not there).
 size_t resident_mib() {
   std::FILE* f = std::fopen("/proc/self/statm", "r");
@@ -93,14 +134,41 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
   const auto start = Clock::now();
   site::Site site;
   output::Theme theme;
-  std::vector<output::OutputFile> files, originals;
   std::unique_ptr<output::ContextEnv> env;
   std::unique_ptr<output::PageRenderer> renderer;
-  const unsigned jobs = site::resolve_jobs(options.jobs);
+  const unsigned jobs = core::resolve_jobs(options.jobs);
   // Making the ICU transliterator for slugs takes a while: do it while the reports are read.
   std::future<std::unique_ptr<site::Slugger>> slugger =
       std::async(std::launch::async, [] { return std::make_unique<site::Slugger>(); });
   auto failed = [&] { return sink.count(core::Severity::Error) > 0; };
+
+  // What the last build made (empty without the cache), and what this one makes.
+  std::string cache_dir, manifest_path, version;
+  output::BuildManifest previous, manifest;
+  uint64_t setup = 0;
+  // Pages are staged into the output folder's staging folder as they are rendered, so the site
+  // never sits whole in memory; nothing is visible until commit() swaps the staged tree in.
+  std::unique_ptr<output::Publisher> publisher;
+  std::mutex files_mutex;  // guards result.files_built and the first publishing error
+  std::string publish_error;
+  std::atomic<size_t> files{0};
+  // Stages one file (or keeps it in memory without `write`); false after a publishing error.
+  auto emit = [&](const std::string& path,
+                  std::string&& bytes) -> std::optional<output::FileStamp> {
+    files.fetch_add(1, std::memory_order_relaxed);
+    if (!publisher) {
+      std::lock_guard<std::mutex> hold(files_mutex);
+      result.files_built.push_back({path, std::move(bytes)});
+      return std::nullopt;
+    }
+    try {
+      return publisher->add(path, bytes);
+    } catch (const std::exception& e) {
+      std::lock_guard<std::mutex> hold(files_mutex);
+      if (publish_error.empty()) publish_error = e.what();
+      return std::nullopt;
+    }
+  };
 
   struct Step {
     const char* name;
@@ -118,6 +186,10 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          site.config = site::parse_config(options.config, *text, sink);
          result.out_dir =
              options.out.empty() ? site.config.resolve(site.config.output_dir) : options.out;
+         cache_dir = core::join_path(site.config.root, std::string(site::kDefaultCacheDir));
+         manifest_path = core::join_path(cache_dir, "build-manifest");
+         manifest.out_dir = result.out_dir;
+         version = reader_version(fs);
        }},
       {"load pages",
        [&] {
@@ -129,15 +201,19 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          const auto dir = core::join_path(site.config.resolve(site.config.content_dir), "reports");
          std::unique_ptr<site::ReportCache> cache;
          if (options.cache) {
-           cache = std::make_unique<site::ReportCache>(
-               core::join_path(site.config.root, std::string(site::kDefaultCacheDir)),
-               reader_version(fs));
+           cache = std::make_unique<site::ReportCache>(cache_dir, version);
+           previous = output::read_build_manifest(fs, manifest_path);
          }
          std::atomic<size_t> done{0};
          Progress progress(options.progress, "reading reports",
                            site::list_report_files(fs, dir).size(), done);
          site.reports = site::load_reports(fs, dir, jobs, sink, cache.get(), &done);
          if (cache) cache->prune_unused();  // entries of files gone or changed
+         for (const auto& r : site.reports) manifest.reports[r.file] = core::hash64(r.original);
+         auto changes = output::compare_reports(previous.reports, manifest.reports);
+         result.reports_new = changes.added;
+         result.reports_changed = changes.changed;
+         result.reports_removed = changes.removed;
        }},
       {"place reports", [&] { site::assign_agencies(site, sink); }},
       {"audit", [&] { site::audit_reports(site, jobs); }},
@@ -148,14 +224,16 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          env = std::make_unique<output::ContextEnv>(site, theme.strings);
          if (!options.dump_contexts.empty()) return;
          renderer = output::make_engine_renderer(fs, theme);
+         setup = setup_hash(fs, version, site.config, theme);
        }},
       {"render pages",
        [&] {
          auto pages = output::list_pages(*env);
+         result.pages = pages.size();
          if (!options.dump_contexts.empty()) {
            std::string tsv;
            std::vector<output::OutputFile> dumps(pages.size());
-           site::parallel_for(pages.size(), jobs, [&](size_t i) {
+           core::parallel_for(pages.size(), jobs, [&](size_t i) {
              dumps[i] = {pages[i].path + ".json", tmpl::dump_json(pages[i].context(), -1, false)};
            });
            for (size_t i = 0; i < pages.size(); ++i) {
@@ -163,47 +241,98 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            }
            dumps.push_back({"pages.tsv", std::move(tsv)});
            output::publish(options.dump_contexts, dumps);
-           result.pages = pages.size();
            return;
          }
-         std::atomic<size_t> done{0};
-         Progress progress(options.progress, "rendering pages", pages.size(), done);
-         // Once both pages of a report are rendered nothing reads its text any more: its prose
-         // goes, its original file moves to the output. The model shrinks as the site grows.
+         if (options.write) {
+           output::PublishOptions publish_options;
+           publish_options.jobs = output::kDefaultIoJobs;
+           publish_options.on_step = kill_hook();
+           try {
+             publisher = std::make_unique<output::Publisher>(result.out_dir, publish_options);
+           } catch (const std::exception& e) {
+             sink.add(error("G003", result.out_dir, e.what()));
+             return;
+           }
+         }
+         // A page is kept from the last build when the fingerprint of its inputs is the one the
+         // manifest recorded and its file is still the one published then; otherwise rendered.
+         const bool reuse = publisher && previous.out_dir == result.out_dir;
+         std::vector<output::PageRecord> records(pages.size());
+         std::vector<uint8_t> recorded(pages.size(), 0);
+         output::PageHooks hooks;
+         hooks.keep = [&](size_t i, const output::Value& context) {
+           auto h = output::hash_value(context);
+           if (!h) return false;  // not knowable without rendering: render
+           const std::string& name = pages[i].template_name;
+           std::string key(reinterpret_cast<const char*>(&setup), sizeof setup);
+           key.append(reinterpret_cast<const char*>(&*h), sizeof *h);
+           key += name;
+           records[i].key = core::hash64(key);
+           recorded[i] = 1;
+           if (!reuse) return false;
+           auto it = previous.pages.find(pages[i].path);
+           if (it == previous.pages.end() || it->second.key != records[i].key) return false;
+           try {
+             if (!publisher->keep(pages[i].path, it->second.file)) return false;
+           } catch (const std::exception&) {
+             return false;  // could not link it: render it (add() reports a lasting error)
+           }
+           records[i].file = it->second.file;
+           files.fetch_add(1, std::memory_order_relaxed);
+           return true;
+         };
+         hooks.emit = [&](size_t i, std::string&& bytes) {
+           auto stamp = emit(pages[i].path, std::move(bytes));
+           if (stamp) {
+             records[i].file = *stamp;
+           } else {
+             recorded[i] = 0;
+           }
+         };
+         // Once both pages of a report are done nothing reads its text any more: its prose goes,
+         // its original file goes to the output. The model shrinks as the site grows.
          std::vector<std::atomic<uint8_t>> left(site.reports.size());
          for (auto& l : left) l = 2;
-         originals.resize(site.reports.size());
-         auto rendered = [&](size_t page) {
+         hooks.done = [&](size_t page) {
            const int64_t r = pages[page].report;
            if (r < 0 || left[static_cast<size_t>(r)].fetch_sub(1) != 1) return;
            site::ReportEntry& e = site.reports[static_cast<size_t>(r)];
-           originals[static_cast<size_t>(r)] = {
-               e.url + output::report_files(e, env->report_json).original, std::move(e.original)};
+           emit(e.url + output::report_files(e, env->report_json).original, std::move(e.original));
+           std::string().swap(e.original);
            std::vector<report::Section>().swap(e.report.sections);
          };
-         output::render_pages(pages, *renderer, jobs, files, sink, &done, rendered);
-         result.pages = pages.size();
+         std::atomic<size_t> done{0};
+         Progress progress(options.progress, "rendering pages", pages.size(), done);
+         auto rendered = output::render_pages(pages, *renderer, jobs, sink, &done, hooks);
+         result.pages_rendered = rendered.value_or(0);
+         for (size_t i = 0; i < pages.size(); ++i) {
+           if (recorded[i]) manifest.pages.emplace(pages[i].path, records[i]);
+         }
        }},
       {"other files",
        [&] {
          if (!options.dump_contexts.empty()) return;
-         for (const auto& g : output::file_generators()) g.generate(*env, files);
-         // The reports' files as received (moved out of the model while rendering).
-         for (auto& f : originals) files.push_back(std::move(f));
-         for (auto& f : theme.static_files) files.push_back(std::move(f));
+         std::vector<output::OutputFile> made;
+         for (const auto& g : output::file_generators()) g.generate(*env, made);
+         for (auto& f : theme.static_files) made.push_back(std::move(f));
+         core::parallel_for(made.size(), publisher ? output::kDefaultIoJobs : 1,
+                            [&](size_t i) { emit(made[i].path, std::move(made[i].bytes)); });
        }},
       {"write",
        [&] {
-         result.files = files.size();
+         result.files = files.load();
          if (!options.dump_contexts.empty()) return;
-         if (!options.write) {
-           result.files_built = std::move(files);
+         if (!publisher) {
+           std::sort(result.files_built.begin(), result.files_built.end(),
+                     [](const auto& a, const auto& b) { return a.path < b.path; });
+           return;
+         }
+         if (!publish_error.empty()) {
+           sink.add(error("G003", result.out_dir, publish_error));
            return;
          }
          try {
-           output::PublishOptions publish_options;
-           publish_options.jobs = jobs;
-           auto stats = output::publish(result.out_dir, files, publish_options);
+           auto stats = publisher->commit();
            result.written = stats.written;
            result.unchanged = stats.unchanged;
            result.removed = stats.removed;
@@ -214,6 +343,15 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            }
          } catch (const std::exception& e) {
            sink.add(error("G003", result.out_dir, e.what()));
+           return;
+         }
+         // The next build compares with this one. Without it that build renders every page again
+         // and counts every report as new: a warning, not a failure.
+         std::string why;
+         if (options.cache && !output::write_build_manifest(manifest_path, manifest, &why)) {
+           core::Diagnostic d = error("G005", manifest_path, why);
+           d.severity = core::Severity::Warning;
+           sink.add(std::move(d));
          }
        }},
   };
@@ -228,6 +366,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
         {step.name, std::chrono::duration<double>(Clock::now() - t0).count(), resident_mib()});
     if (failed()) break;
   }
+  publisher.reset();  // a failed build: the staging folder goes, the output folder is untouched
   result.reports = site.reports.size();
   result.agencies = site.agencies.size();
   for (const auto& r : site.reports) result.findings += r.findings.size();
@@ -237,12 +376,14 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
 }
 
 std::string summary_line(const BuildResult& r) {
-  char buf[256];
-  std::snprintf(
-      buf, sizeof buf,
-      "built %zu reports, %zu agencies, %zu pages (%zu files, %zu written), %zu findings in "
-      "%.2f s",
-      r.reports, r.agencies, r.pages, r.files, r.written, r.findings, r.seconds);
+  char buf[320];
+  std::snprintf(buf, sizeof buf,
+                "built %zu reports (%zu new, %zu changed, %zu removed), %zu agencies, %zu pages "
+                "(%zu rendered, %zu kept), %zu files (%zu written, %zu unchanged, %zu removed), "
+                "%zu findings in %.2f s",
+                r.reports, r.reports_new, r.reports_changed, r.reports_removed, r.agencies, r.pages,
+                r.pages_rendered, r.pages - r.pages_rendered, r.files, r.written, r.unchanged,
+                r.removed, r.findings, r.seconds);
   return buf;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The whole build, as `gongkai build` and `gongkai serve` run it: load() reads everything, build()
-// runs a flat list of named, timed steps (Zola's Site::load + Site::build). Nothing is written
-// until every page rendered; errors carry the step's name.
+// runs a flat list of named, timed steps (Zola's Site::load + Site::build). Pages are staged beside
+// the output folder as they are rendered and swapped in at the end, only when every page rendered;
+// pages whose inputs did not change since the last build are kept, not rendered. Errors carry the
+// step's name.
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,7 +39,11 @@ struct StepTime {
 struct BuildResult {
   bool ok = false;
   size_t reports = 0, agencies = 0, pages = 0, files = 0, findings = 0;
-  size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did
+  /// Report files new, changed (other bytes) and gone since the last build (as recorded in the
+  /// cache folder's build-manifest; without it every report is new).
+  size_t reports_new = 0, reports_changed = 0, reports_removed = 0;
+  size_t pages_rendered = 0;  ///< the others were kept: their inputs had not changed
+  size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did, file by file
   double seconds = 0;
   std::vector<StepTime> steps;
   std::string out_dir;
@@ -48,7 +54,8 @@ struct BuildResult {
 BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
                        core::DiagnosticSink& sink);
 
-/// "built 5 reports, 5 agencies, 31 pages (40 files), 12 findings in 0.08 s"
+/// "built 5 reports (1 new, 0 changed, 0 removed), 5 agencies, 26 pages (5 rendered, 21 kept),
+/// 38 files (11 written, 27 unchanged, 0 removed), 7 findings in 0.31 s"
 std::string summary_line(const BuildResult& r);
 
 }  // namespace gongkai::commands

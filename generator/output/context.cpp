@@ -29,9 +29,7 @@ std::string section_of(std::string_view dir) {
 }  // namespace
 
 ContextEnv::ContextEnv(const site::Site& s, const Strings& t)
-    : site(s), strings(t), english(s.config.language == "en") {
-  for (const auto& r : site.reports) findings_ += r.findings.size();
-}
+    : site(s), strings(t), english(s.config.language == "en") {}
 
 const Value& ContextEnv::site_value() const {
   // One copy per thread: every page holds it and reads it, and a value shared by the threads would
@@ -64,17 +62,14 @@ const Value& ContextEnv::site_value() const {
   for (const auto& cmp : site.comparisons) {
     comparisons.push_back(Obj(2)("title", cmp.config.title)("href", link(cmp.url)).value());
   }
-  value =
-      Obj(14)("title", c.title)("description", c.description)("lang", c.language)(
-          "base_url", c.base_url)("generator_version", GONGKAI_VERSION)("home_href", link(""))(
-          "agencies_href", link("agencies/"))("audit_href", link("audit/"))(
-          "menu", list(std::move(menu)))("years", list(std::move(years)))(
-          "pages", list(std::move(pages)))("comparisons", list(std::move(comparisons)))(
-          "counts", Obj(3)("reports", format_integer(static_cast<int64_t>(site.reports.size())))(
-                        "agencies", format_integer(static_cast<int64_t>(site.agencies.size())))(
-                        "findings", format_integer(static_cast<int64_t>(findings_)))
-                        .value())
-          .value();
+  value = Obj(13)("title", c.title)("description", c.description)("lang", c.language)(
+              "base_url", c.base_url)("generator_version", GONGKAI_VERSION)("home_href", link(""))(
+              "agencies_href", link("agencies/"))("audit_href", link("audit/"))(
+              "menu", list(std::move(menu)))("years", list(std::move(years)))(
+              "pages", list(std::move(pages)))("comparisons", list(std::move(comparisons)))
+              .value();
+  // No counts of reports or findings here: every page sees `site`, so anything in it that one
+  // more report changes would make a rebuild render every page again (the home page has them).
   return value;
 }
 

@@ -40,7 +40,6 @@ struct ContextEnv {
   }
 
  private:
-  size_t findings_ = 0;
   mutable std::mutex site_values_mutex_;
   mutable std::map<std::thread::id, Value> site_values_;  // node-based: references stay valid
 };

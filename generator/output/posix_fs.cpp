@@ -131,19 +131,21 @@ bool stat_entry(int dir_fd, const std::string& name, struct stat& st, const std:
 }
 
 void write_new_file(int dir_fd, const std::string& name, std::string_view bytes,
-                    const std::string& shown) {
+                    const std::string& shown, struct stat* st) {
   UniqueFd fd(
       openat(dir_fd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
   if (!fd) throw PublishError("cannot create", shown, errno);
   write_all(fd.get(), bytes, shown);
+  if (st && fstat(fd.get(), st) != 0) throw PublishError("cannot inspect", shown, errno);
   // close() reports delayed write errors (quota, NFS); a file we could not finish is an error.
   if (close(fd.release()) != 0) throw PublishError("cannot write", shown, errno);
 }
 
-bool file_equals(int dir_fd, const std::string& name, std::string_view bytes) {
+bool file_equals(int dir_fd, const std::string& name, std::string_view bytes, struct stat* out) {
   UniqueFd fd(openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
   if (!fd) return false;
-  struct stat st;
+  struct stat local;
+  struct stat& st = out ? *out : local;
   if (fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   if (static_cast<uint64_t>(st.st_size) != bytes.size()) return false;
   char buffer[1 << 15];

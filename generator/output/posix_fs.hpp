@@ -56,13 +56,15 @@ UniqueFd open_dir(int dir_fd, const std::string& name, const std::string& shown)
 /// lstat() relative to dir_fd; false when the entry does not exist, throws on other errors.
 bool stat_entry(int dir_fd, const std::string& name, struct stat& st, const std::string& shown);
 
-/// Writes all of `bytes` to a new file (it must not exist) with mode 0666 minus the umask.
+/// Writes all of `bytes` to a new file (it must not exist) with mode 0666 minus the umask; `st`
+/// (may be null) receives the new file's status.
 void write_new_file(int dir_fd, const std::string& name, std::string_view bytes,
-                    const std::string& shown);
+                    const std::string& shown, struct stat* st = nullptr);
 /// True when the regular file `name` below dir_fd holds exactly `bytes`; false when it differs or
 /// cannot be read (the caller then writes it anew, so a read error costs a write, never a wrong
-/// file).
-bool file_equals(int dir_fd, const std::string& name, std::string_view bytes);
+/// file). `st` (may be null) receives the file's status when it was opened.
+bool file_equals(int dir_fd, const std::string& name, std::string_view bytes,
+                 struct stat* st = nullptr);
 
 /// Hard-links `name` from one folder to another; when the file system refuses (no hard links,
 /// another owner's file, too many links) copies it and keeps its mode, access and modify times.

@@ -19,6 +19,11 @@
 
 namespace gongkai::output {
 
+/// Threads for file-system work when the caller does not say: 8, however many cores. Most of the
+/// writer's time is spent waiting for the file system (creating, linking, removing entries), not
+/// computing, so more threads than cores pay off: the kernel batches their journal updates.
+inline constexpr unsigned kDefaultIoJobs = 8;
+
 struct PublishStats {
   size_t written = 0;    ///< files new or changed
   size_t unchanged = 0;  ///< files hard-linked from the old tree

@@ -2,32 +2,34 @@
 
 #include <map>
 
-#include "site/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace gongkai::output {
 
-bool render_pages(const std::vector<PageSpec>& pages, const PageRenderer& renderer, unsigned jobs,
-                  std::vector<OutputFile>& out, core::DiagnosticSink& sink,
-                  std::atomic<size_t>* done, const std::function<void(size_t)>& rendered) {
-  const size_t first = out.size();
-  out.resize(first + pages.size());
+std::optional<size_t> render_pages(const std::vector<PageSpec>& pages, const PageRenderer& renderer,
+                                   unsigned jobs, core::DiagnosticSink& sink,
+                                   std::atomic<size_t>* done, const PageHooks& hooks) {
   std::vector<std::string> errors(pages.size());
-  site::parallel_for(
+  std::atomic<size_t> rendered{0};
+  core::parallel_for(
       pages.size(), jobs,
       [&](size_t i) {
         const PageSpec& page = pages[i];
         try {
-          out[first + i] = {page.path, renderer.render(page.template_name, page.context())};
-          // The renderer's buffer grew by doubling: give back the slack, as the whole site stays
-          // in memory until it is published.
-          out[first + i].bytes.shrink_to_fit();
+          Value context = page.context();
+          if (!hooks.keep || !hooks.keep(i, context)) {
+            std::string bytes = renderer.render(page.template_name, context);
+            context = Value();  // the context can be large (a report's every line): let it go now
+            rendered.fetch_add(1, std::memory_order_relaxed);
+            if (hooks.emit) hooks.emit(i, std::move(bytes));
+          }
         } catch (const std::exception& e) {
           errors[i] = e.what();
           while (!errors[i].empty() && (errors[i].back() == '\n' || errors[i].back() == ' '))
             errors[i].pop_back();
           if (errors[i].empty()) errors[i] = "rendering failed";
         }
-        if (rendered) rendered(i);
+        if (hooks.done) hooks.done(i);
         if (done) done->fetch_add(1, std::memory_order_relaxed);
       },
       4);
@@ -35,13 +37,8 @@ bool render_pages(const std::vector<PageSpec>& pages, const PageRenderer& render
   // naming the first page it broke and how many more.
   std::map<std::string, std::pair<size_t, size_t>> failures;  // message → (first page, count)
   std::vector<std::string> order;
-  size_t kept = first;
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (errors[i].empty()) {
-      if (kept != first + i) out[kept] = std::move(out[first + i]);
-      ++kept;
-      continue;
-    }
+    if (errors[i].empty()) continue;
     auto [it, inserted] = failures.try_emplace(errors[i], i, 0);
     if (inserted) order.push_back(errors[i]);
     ++it->second.second;
@@ -56,8 +53,25 @@ bool render_pages(const std::vector<PageSpec>& pages, const PageRenderer& render
     if (count > 1) d.message += "\n  (and " + std::to_string(count - 1) + " more pages)";
     sink.add(std::move(d));
   }
-  out.resize(kept);
-  return failures.empty();
+  if (!failures.empty()) return std::nullopt;
+  return rendered.load();
+}
+
+bool render_pages(const std::vector<PageSpec>& pages, const PageRenderer& renderer, unsigned jobs,
+                  std::vector<OutputFile>& out, core::DiagnosticSink& sink,
+                  std::atomic<size_t>* done, const std::function<void(size_t)>& rendered) {
+  std::vector<std::optional<std::string>> bytes(pages.size());
+  PageHooks hooks;
+  hooks.emit = [&](size_t i, std::string&& b) {
+    b.shrink_to_fit();  // the renderer's buffer grew by doubling; the pages stay in memory
+    bytes[i] = std::move(b);
+  };
+  hooks.done = rendered;
+  auto ok = render_pages(pages, renderer, jobs, sink, done, hooks);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (bytes[i]) out.push_back({pages[i].path, std::move(*bytes[i])});
+  }
+  return ok.has_value();
 }
 
 }  // namespace gongkai::output

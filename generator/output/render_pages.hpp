@@ -2,6 +2,7 @@
 // Rendering the page list on several threads through a template renderer.
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,11 +20,28 @@ class PageRenderer {
   virtual std::string render(const std::string& template_name, const Value& context) const = 0;
 };
 
-/// Renders every page on `jobs` threads into `out` (in page order). Pages that fail become T001
-/// errors: the file is the page being rendered, the message the template's own (template:line:col,
-/// the line, a caret, the chain of includes), one error per distinct message; `done` counts pages
-/// as they finish (for progress); `rendered(i)` is called (on the worker) after page i, rendered
-/// or failed. Returns false when any page failed.
+/// What render_pages() does with each page, on the worker thread that made it. Every hook is
+/// optional and must be safe to call from several threads at once.
+struct PageHooks {
+  /// Called with page i's context before rendering: true when the page need not be rendered (its
+  /// file from the last build is kept), false to render it.
+  std::function<bool(size_t, const Value& context)> keep;
+  /// Page i rendered: its bytes. A throw makes the page fail (a T001 error with the message).
+  std::function<void(size_t, std::string&& bytes)> emit;
+  /// Called after page i, rendered, kept or failed.
+  std::function<void(size_t)> done;
+};
+
+/// Renders every page on `jobs` threads, handing each to `hooks`. Pages that fail become T001
+/// errors: the file is the page being rendered, the message the template's own
+/// (template:line:col, the line, a caret, the chain of includes), one error per distinct message;
+/// `done` counts pages as they finish (for progress). Returns how many pages were rendered (not
+/// kept), or nullopt when any page failed.
+std::optional<size_t> render_pages(const std::vector<PageSpec>& pages, const PageRenderer& renderer,
+                                   unsigned jobs, core::DiagnosticSink& sink,
+                                   std::atomic<size_t>* done, const PageHooks& hooks);
+
+/// The same, into `out` (in page order).
 bool render_pages(const std::vector<PageSpec>& pages, const PageRenderer& renderer, unsigned jobs,
                   std::vector<OutputFile>& out, core::DiagnosticSink& sink,
                   std::atomic<size_t>* done = nullptr,

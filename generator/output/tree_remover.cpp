@@ -10,7 +10,7 @@
 #include <mutex>
 #include <thread>
 
-#include "output/parallel.hpp"
+#include "core/parallel.hpp"
 #include "output/posix_fs.hpp"
 
 namespace gongkai::output {
@@ -122,7 +122,7 @@ void remove_tree_parallel(int dir_fd, const std::string& name, const std::string
   emptier.run(jobs);
   // Deepest first: each level's folders are empty once the level below is gone.
   for (const auto& [depth, paths] : emptier.folders()) {
-    parallel_for(paths.size(), jobs, [&](size_t i) {
+    core::parallel_for(paths.size(), jobs, [&](size_t i) {
       if (unlinkat(root.get(), paths[i].c_str(), AT_REMOVEDIR) != 0 && errno != ENOENT) {
         throw PublishError("cannot remove folder", shown + "/" + paths[i], errno);
       }

@@ -4,9 +4,9 @@
 #include <map>
 #include <optional>
 
+#include "core/parallel.hpp"
 #include "report/audit/audit.hpp"
 #include "report/parse/reader.hpp"
-#include "site/parallel.hpp"
 #include "site/report_cache.hpp"
 #include "text/decode.hpp"
 
@@ -48,7 +48,7 @@ std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::str
   const auto files = list_report_files(fs, dir);
   std::vector<ReportEntry> entries(files.size());
   std::vector<std::string> errors(files.size());
-  parallel_for(files.size(), jobs, [&](size_t i) {
+  core::parallel_for(files.size(), jobs, [&](size_t i) {
     ReportEntry& e = entries[i];
     e.file = files[i];
     const std::string path = core::join_path(dir, files[i]);
@@ -86,7 +86,7 @@ std::vector<ReportEntry> load_reports(const core::FileSystem& fs, const std::str
 }
 
 void audit_reports(Site& site, unsigned jobs) {
-  parallel_for(site.reports.size(), jobs, [&](size_t i) {
+  core::parallel_for(site.reports.size(), jobs, [&](size_t i) {
     ReportEntry& e = site.reports[i];
     report::audit::Options options;
     options.kind = e.report.meta.kind;
@@ -104,7 +104,7 @@ void audit_reports(Site& site, unsigned jobs) {
     if (prev != by_year.end()) pairs.emplace_back(prev->second, i);
   }
   std::vector<std::optional<report::audit::Finding>> found(pairs.size());
-  parallel_for(pairs.size(), jobs, [&](size_t k) {
+  core::parallel_for(pairs.size(), jobs, [&](size_t k) {
     found[k] = report::audit::compare_with_previous(site.reports[pairs[k].first].report,
                                                     site.reports[pairs[k].second].report);
   });

@@ -1,8 +1,9 @@
 #pragma once
-// Runs f(i) for i in [0, n) on up to `jobs` threads. Items are handed out in small chunks from an
-// atomic counter, so uneven items (a big report, a long year page) balance themselves. f must be
-// safe to call concurrently for different i; results go to pre-sized slots, so the output order
-// never depends on the schedule. The first exception stops the work and is rethrown.
+// Runs f(i) for i in [0, n) on up to `jobs` threads (the caller's included). Items are handed out
+// in small chunks from an atomic counter, so uneven items (a big report, a long year page) balance
+// themselves. f must be safe to call concurrently for different i; results go to pre-sized slots,
+// so the output order never depends on the schedule. The first exception stops the work and is
+// rethrown.
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -10,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace gongkai::site {
+namespace gongkai::core {
 
 /// 0 → the number of cores.
 inline unsigned resolve_jobs(unsigned jobs) {
@@ -52,4 +53,4 @@ void parallel_for(size_t n, unsigned jobs, F&& f, size_t chunk = 8) {
   if (error) std::rethrow_exception(error);
 }
 
-}  // namespace gongkai::site
+}  // namespace gongkai::core

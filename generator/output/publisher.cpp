@@ -1,0 +1,256 @@
+#include "output/publisher.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "core/parallel.hpp"
+#include "output/output_plan.hpp"
+
+namespace gongkai::output {
+
+namespace {
+
+FileStamp stamp_of(const struct stat& st) {
+  return {static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+bool exchange_unsupported(int error) {
+  return error == EINVAL || error == ENOSYS || error == ENOTSUP || error == EOPNOTSUPP;
+}
+
+}  // namespace
+
+std::string Publisher::Names::beside(const std::string& entry) const {
+  return parent == "." ? entry : (parent == "/" ? "/" + entry : parent + "/" + entry);
+}
+
+Publisher::Publisher(const std::string& out_dir, const PublishOptions& options)
+    : options_(options), jobs_(options.jobs ? options.jobs : kDefaultIoJobs) {
+  // out_dir split into the folder that holds it and its name, plus the names used beside it.
+  std::string path = out_dir;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  t_.shown = out_dir;
+  size_t slash = path.rfind('/');
+  t_.parent = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  t_.name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (t_.name.empty() || t_.name == "." || t_.name == "..") {
+    throw PublishError("output folder \"" + out_dir + "\" must end with a folder name", out_dir);
+  }
+  t_.staging = "." + t_.name + ".staging";
+  t_.old = "." + t_.name + ".old";
+  shown_stage_ = t_.beside(t_.staging);
+
+  parent_ = UniqueFd(open(t_.parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!parent_) throw PublishError("cannot open folder", t_.parent, errno);
+  // Two publishes never interleave their steps: an exclusive flock on the parent folder, held
+  // until parent_ is closed.
+  while (flock(parent_.get(), LOCK_EX) != 0) {
+    if (errno != EINTR) throw PublishError("cannot lock folder", t_.parent, errno);
+  }
+  // What a killed run left beside out_dir. A run killed between the two renames of the fallback
+  // left no out_dir and the old tree aside: that tree goes back, out_dir is whole again.
+  struct stat st;
+  const int pfd = parent_.get();
+  bool have_out = stat_entry(pfd, t_.name, st, t_.shown);
+  bool have_aside = stat_entry(pfd, t_.old, st, t_.beside(t_.old));
+  if (have_aside && !have_out) {
+    if (renameat(pfd, t_.old.c_str(), pfd, t_.name.c_str()) != 0) {
+      throw PublishError("cannot move back", t_.beside(t_.old), errno);
+    }
+  } else if (have_aside) {
+    remove_tree_parallel(pfd, t_.old, t_.beside(t_.old), jobs_);
+  }
+  remove_tree_parallel(pfd, t_.staging, shown_stage_, jobs_);
+  if (options_.on_step) options_.on_step(PublishStep::Locked, 0);
+
+  have_old_ = stat_entry(pfd, t_.name, st, t_.shown);
+  if (have_old_ && S_ISLNK(st.st_mode)) {
+    throw PublishError("output folder " + t_.shown + " is a symlink; it must be a real folder",
+                       t_.shown);
+  }
+  if (have_old_ && !S_ISDIR(st.st_mode)) {
+    throw PublishError("output folder " + t_.shown + " exists and is not a folder", t_.shown);
+  }
+  if (have_old_) {
+    old_mode_ = st.st_mode & 07777;
+    old_ = open_dir(pfd, t_.name, t_.shown);
+    // Top-level dot-entries (.git, .well-known) are carried over whole or are the site's own:
+    // never compared file by file.
+    std::vector<std::string> dot_names;
+    for (auto& name : list_names(old_.get(), t_.shown)) {
+      if (name[0] == '.') dot_names.push_back(std::move(name));
+    }
+    old_files_ = list_tree(old_.get(), t_.shown, dot_names);
+    std::sort(old_files_.begin(), old_files_.end());
+  }
+  if (mkdirat(pfd, t_.staging.c_str(), 0777) != 0) {
+    throw PublishError("cannot create folder", shown_stage_, errno);
+  }
+  try {
+    stage_ = open_dir(pfd, t_.staging, shown_stage_);
+    if (have_old_ && fchmod(stage_.get(), old_mode_) != 0) {
+      throw PublishError("cannot set mode of", shown_stage_, errno);
+    }
+  } catch (...) {
+    stage_ = UniqueFd();
+    try {
+      remove_tree_parallel(pfd, t_.staging, shown_stage_, jobs_);
+    } catch (...) {
+      // The next publish removes it.
+    }
+    throw;
+  }
+}
+
+Publisher::~Publisher() {
+  if (done_ || !parent_) return;
+  stage_ = UniqueFd();
+  try {
+    remove_tree_parallel(parent_.get(), t_.staging, shown_stage_, jobs_);
+  } catch (...) {
+    // The first error is the one reported; the next publish removes the staging folder.
+  }
+}
+
+void Publisher::make_parents(const std::string& path) {
+  for (size_t slash = path.find('/'); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
+    std::string dir = path.substr(0, slash);
+    std::lock_guard<std::mutex> hold(mutex_);
+    if (dirs_made_.count(dir)) continue;
+    if (mkdirat(stage_.get(), dir.c_str(), 0777) != 0) {
+      throw PublishError("cannot create folder", shown_stage_ + "/" + dir, errno);
+    }
+    dirs_made_.insert(std::move(dir));
+  }
+}
+
+void Publisher::note_staged(const std::string& path) {
+  size_t count;
+  {
+    std::lock_guard<std::mutex> hold(mutex_);
+    staged_.push_back(path);
+    count = staged_.size();
+  }
+  if (options_.on_step) options_.on_step(PublishStep::FileStaged, count);
+}
+
+FileStamp Publisher::add(const std::string& path, std::string_view bytes) {
+  if (auto why = check_output_path(path); !why.empty()) {
+    throw PublishError("bad output path \"" + path + "\": " + why, path);
+  }
+  make_parents(path);
+  const std::string shown = shown_stage_ + "/" + path;
+  struct stat st;
+  bool same = have_old_ && std::binary_search(old_files_.begin(), old_files_.end(), path) &&
+              file_equals(old_.get(), path, bytes, &st);
+  if (same) {
+    link_or_copy(old_.get(), path, stage_.get(), shown);
+    if (fstatat(stage_.get(), path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      throw PublishError("cannot inspect", shown, errno);
+    }
+  } else {
+    write_new_file(stage_.get(), path, bytes, shown, &st);
+  }
+  {
+    std::lock_guard<std::mutex> hold(mutex_);
+    ++(same ? unchanged_ : written_);
+  }
+  note_staged(path);
+  return stamp_of(st);
+}
+
+bool Publisher::keep(const std::string& path, const FileStamp& stamp) {
+  if (!have_old_ || !std::binary_search(old_files_.begin(), old_files_.end(), path)) return false;
+  struct stat st;
+  if (fstatat(old_.get(), path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+      stamp_of(st) != stamp) {
+    return false;
+  }
+  make_parents(path);
+  link_or_copy(old_.get(), path, stage_.get(), shown_stage_ + "/" + path);
+  {
+    std::lock_guard<std::mutex> hold(mutex_);
+    ++unchanged_;
+  }
+  note_staged(path);
+  return true;
+}
+
+PublishStats Publisher::commit() {
+  if (done_) throw PublishError("publish committed twice", t_.shown);
+  const int pfd = parent_.get();
+  std::sort(staged_.begin(), staged_.end());
+  PublishStats stats;
+  stats.written = written_;
+  stats.unchanged = unchanged_;
+  size_t j = 0;
+  for (const auto& path : old_files_) {
+    while (j < staged_.size() && staged_[j] < path) ++j;
+    if (j == staged_.size() || staged_[j] != path) ++stats.removed;
+  }
+  if (have_old_) {
+    std::vector<std::string> top;
+    for (const auto& p : staged_) top.push_back(p.substr(0, p.find('/')));
+    top.erase(std::unique(top.begin(), top.end()), top.end());
+    for (const auto& name : list_names(old_.get(), t_.shown)) {
+      if (name[0] == '.' && !std::binary_search(top.begin(), top.end(), name)) {
+        clone_entry(old_.get(), name, stage_.get(), shown_stage_ + "/" + name);
+      }
+    }
+  }
+  if (options_.on_step) options_.on_step(PublishStep::Staged, 0);
+
+  // Swap the staged tree in; old_name: where the old tree now sits (empty: there was none).
+  const char* staging = t_.staging.c_str();
+  const char* name = t_.name.c_str();
+  std::string old_name;
+  if (!have_old_) {
+    if (renameat2(pfd, staging, pfd, name, RENAME_NOREPLACE) != 0 &&
+        (!exchange_unsupported(errno) || renameat(pfd, staging, pfd, name) != 0)) {
+      throw PublishError("cannot move the new site to", t_.shown, errno);
+    }
+  } else if (options_.exchange && renameat2(pfd, staging, pfd, name, RENAME_EXCHANGE) == 0) {
+    old_name = t_.staging;
+  } else {
+    if (options_.exchange && !exchange_unsupported(errno)) {
+      throw PublishError("cannot swap the new site with", t_.shown, errno);
+    }
+    if (renameat(pfd, name, pfd, t_.old.c_str()) != 0) {
+      throw PublishError("cannot move aside", t_.shown, errno);
+    }
+    try {
+      if (options_.on_step) options_.on_step(PublishStep::MovedAside, 0);
+    } catch (...) {
+      renameat(pfd, t_.old.c_str(), pfd, name);
+      throw;
+    }
+    if (renameat(pfd, staging, pfd, name) != 0) {
+      int e = errno;
+      renameat(pfd, t_.old.c_str(), pfd, name);  // put the old tree back
+      throw PublishError("cannot move the new site to", t_.shown, e);
+    }
+    old_name = t_.old;
+  }
+  done_ = true;
+  stage_ = UniqueFd();
+  old_ = UniqueFd();
+  if (options_.on_step) options_.on_step(PublishStep::Swapped, 0);
+  if (!old_name.empty()) {
+    std::atomic<size_t> removed{0};
+    try {
+      remove_tree_parallel(pfd, old_name, t_.beside(old_name), jobs_, [&] {
+        if (options_.on_step) options_.on_step(PublishStep::Removing, ++removed);
+      });
+    } catch (const PublishError& e) {
+      stats.cleanup_error = e.what();
+    }
+  }
+  return stats;
+}
+
+}  // namespace gongkai::output

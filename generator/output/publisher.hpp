@@ -1,0 +1,73 @@
+#pragma once
+// Publishing file by file: a build hands each page to the publisher as soon as it is rendered
+// (from any thread), so the site never has to sit whole in memory; commit() then swaps the staged
+// tree in atomically, exactly as publish() does (publish() is this class over a list of files).
+#include <sys/types.h>
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "output/publish.hpp"
+
+namespace gongkai::output {
+
+/// Identifies one version of a file on disk without reading it: a file staged by the publisher is
+/// either written anew (a new inode) or hard-linked unchanged (same inode, size and mtime).
+struct FileStamp {
+  uint64_t inode = 0, size = 0;
+  int64_t mtime_ns = 0;
+  bool operator==(const FileStamp& o) const {
+    return inode == o.inode && size == o.size && mtime_ns == o.mtime_ns;
+  }
+  bool operator!=(const FileStamp& o) const { return !(*this == o); }
+};
+
+class Publisher {
+ public:
+  /// Locks the parent of out_dir, removes what a killed run left beside it, lists the current
+  /// tree and creates the staging folder. Throws PublishError (out_dir untouched).
+  explicit Publisher(const std::string& out_dir, const PublishOptions& options = {});
+  /// Without commit(): removes the staging folder; out_dir stays exactly as it was.
+  ~Publisher();
+  Publisher(const Publisher&) = delete;
+  Publisher& operator=(const Publisher&) = delete;
+
+  /// Stages one file (safe from several threads): hard-linked from the current tree when its
+  /// bytes are the same, written anew otherwise; folders are made as needed. Returns the staged
+  /// file's stamp. Throws PublishError for a bad path, a path given twice or an OS error.
+  FileStamp add(const std::string& path, std::string_view bytes);
+  /// Stages the current tree's file `path` unchanged when it is still the version `stamp`
+  /// describes (same inode, size and mtime); false (nothing staged) otherwise.
+  bool keep(const std::string& path, const FileStamp& stamp);
+
+  /// Carries over the current tree's top-level dot-entries that no staged path starts with,
+  /// swaps the staged tree in and removes the old one. Once only.
+  PublishStats commit();
+
+ private:
+  void make_parents(const std::string& path);
+  void note_staged(const std::string& path);
+
+  struct Names {
+    std::string parent, name, staging, old, shown;
+    std::string beside(const std::string& entry) const;
+  };
+  Names t_;
+  PublishOptions options_;
+  unsigned jobs_ = 0;
+  UniqueFd parent_, old_, stage_;
+  bool have_old_ = false, done_ = false;
+  mode_t old_mode_ = 0;
+  std::vector<std::string> old_files_;  ///< sorted: every file of the current tree
+  std::string shown_stage_;
+  std::mutex mutex_;  ///< guards the members below
+  std::unordered_set<std::string> dirs_made_;
+  std::vector<std::string> staged_;
+  size_t written_ = 0, unchanged_ = 0;
+};
+
+}  // namespace gongkai::output
