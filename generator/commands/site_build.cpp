@@ -145,12 +145,17 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
   // What the last build made (empty without the cache), and what this one makes.
   std::string cache_dir, manifest_path, version;
   output::BuildManifest previous, manifest;
-  uint64_t setup = 0;
+  uint64_t setup = 0, config_hash = 0;
+  // A testing seam: GONGKAI_TEST_VERIFY_KEPT=1 renders the pages a rebuild would keep as well and
+  // fails the build (G006) when one differs from the file it would have kept.
+  const char* verify_env = std::getenv("GONGKAI_TEST_VERIFY_KEPT");
+  const bool verify = verify_env && std::string(verify_env) == "1";
   // Pages are staged into the output folder's staging folder as they are rendered, so the site
   // never sits whole in memory; nothing is visible until commit() swaps the staged tree in.
   std::unique_ptr<output::Publisher> publisher;
   std::mutex files_mutex;  // guards result.files_built and the first publishing error
   std::string publish_error;
+  std::vector<std::string> stale;  // pages kept wrongly (GONGKAI_TEST_VERIFY_KEPT)
   std::atomic<size_t> files{0};
   // Stages one file (or keeps it in memory without `write`); false after a publishing error.
   auto emit = [&](const std::string& path,
@@ -184,6 +189,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            return;
          }
          site.config = site::parse_config(options.config, *text, sink);
+         config_hash = core::hash64(*text);
          result.out_dir =
              options.out.empty() ? site.config.resolve(site.config.output_dir) : options.out;
          cache_dir = core::join_path(site.config.root, std::string(site::kDefaultCacheDir));
@@ -256,22 +262,41 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          }
          // A page is kept from the last build when the fingerprint of its inputs is the one the
          // manifest recorded and its file is still the one published then; otherwise rendered.
+         // Report and source pages (most of the site) are fingerprinted from their inputs without
+         // building their contexts; the other pages from their contexts.
          const bool reuse = publisher && previous.out_dir == result.out_dir;
          std::vector<output::PageRecord> records(pages.size());
-         std::vector<uint8_t> recorded(pages.size(), 0);
-         output::PageHooks hooks;
-         hooks.keep = [&](size_t i, const output::Value& context) {
-           auto h = output::hash_value(context);
-           if (!h) return false;  // not knowable without rendering: render
-           const std::string& name = pages[i].template_name;
-           std::string key(reinterpret_cast<const char*>(&setup), sizeof setup);
-           key.append(reinterpret_cast<const char*>(&*h), sizeof *h);
-           key += name;
-           records[i].key = core::hash64(key);
+         std::vector<uint8_t> recorded(pages.size(), 0), check(pages.size(), 0);
+         if (publisher) {
+           std::vector<std::string> paths;
+           paths.reserve(pages.size());
+           for (const auto& p : pages) paths.push_back(p.path);
+           publisher->make_folders(paths);
+         }
+         std::vector<uint64_t> report_inputs;
+         if (publisher) report_inputs = output::report_input_hashes(*env);
+         uint64_t site_inputs = 0;
+         if (publisher) {
+           auto site_value = output::hash_value(env->site_value());
+           std::string all;
+           for (uint64_t h : {setup, config_hash, site_value.value_or(0),
+                              uint64_t(site_value.has_value()), uint64_t(env->report_json)}) {
+             all.append(reinterpret_cast<const char*>(&h), sizeof h);
+           }
+           site_inputs = core::hash64(all);
+         }
+         auto decide = [&](size_t i, uint64_t inputs) {
+           std::string key(reinterpret_cast<const char*>(&inputs), sizeof inputs);
+           key += pages[i].template_name;
+           records[i].key = core::hash64(key, site_inputs);
            recorded[i] = 1;
            if (!reuse) return false;
            auto it = previous.pages.find(pages[i].path);
            if (it == previous.pages.end() || it->second.key != records[i].key) return false;
+           if (verify) {
+             check[i] = 1;  // render it, and compare with the file it would keep
+             return false;
+           }
            try {
              if (!publisher->keep(pages[i].path, it->second.file)) return false;
            } catch (const std::exception&) {
@@ -281,7 +306,21 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            files.fetch_add(1, std::memory_order_relaxed);
            return true;
          };
+         output::PageHooks hooks;
+         hooks.keep_unbuilt = [&](size_t i) {
+           const int64_t r = pages[i].report;
+           return r >= 0 && publisher && decide(i, report_inputs[static_cast<size_t>(r)]);
+         };
+         hooks.keep = [&](size_t i, const output::Value& context) {
+           if (pages[i].report >= 0 || !publisher) return false;  // decided before
+           auto h = output::hash_value(context);
+           return h && decide(i, *h);  // no fingerprint: render
+         };
          hooks.emit = [&](size_t i, std::string&& bytes) {
+           if (check[i] && !publisher->current_equals(pages[i].path, bytes)) {
+             std::lock_guard<std::mutex> hold(files_mutex);
+             stale.push_back(pages[i].path);
+           }
            auto stamp = emit(pages[i].path, std::move(bytes));
            if (stamp) {
              records[i].file = *stamp;
@@ -305,6 +344,12 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          Progress progress(options.progress, "rendering pages", pages.size(), done);
          auto rendered = output::render_pages(pages, *renderer, jobs, sink, &done, hooks);
          result.pages_rendered = rendered.value_or(0);
+         std::sort(stale.begin(), stale.end());
+         for (const auto& path : stale) {
+           sink.add(error("G006", path,
+                          "this page would have been kept from the last build, but rendering it "
+                          "gives other bytes: its inputs' fingerprint misses something"));
+         }
          for (size_t i = 0; i < pages.size(); ++i) {
            if (recorded[i]) manifest.pages.emplace(pages[i].path, records[i]);
          }

@@ -116,6 +116,38 @@ Publisher::~Publisher() {
   }
 }
 
+void Publisher::make_folders(const std::vector<std::string>& file_paths) {
+  std::vector<std::vector<std::string>> levels;  // levels[d]: folders with d slashes
+  {
+    std::unordered_set<std::string> seen;
+    std::lock_guard<std::mutex> hold(mutex_);
+    for (const auto& path : file_paths) {
+      if (!check_output_path(path).empty()) continue;
+      size_t depth = 0;
+      for (size_t slash = path.find('/'); slash != std::string::npos;
+           slash = path.find('/', slash + 1), ++depth) {
+        std::string dir = path.substr(0, slash);
+        if (dirs_made_.count(dir) || !seen.insert(dir).second) continue;
+        if (levels.size() <= depth) levels.resize(depth + 1);
+        levels[depth].push_back(std::move(dir));
+      }
+    }
+  }
+  for (auto& level : levels) {
+    std::sort(level.begin(), level.end());
+    core::parallel_for(
+        level.size(), jobs_,
+        [&](size_t i) {
+          if (mkdirat(stage_.get(), level[i].c_str(), 0777) != 0) {
+            throw PublishError("cannot create folder", shown_stage_ + "/" + level[i], errno);
+          }
+        },
+        16);
+    std::lock_guard<std::mutex> hold(mutex_);
+    for (auto& dir : level) dirs_made_.insert(std::move(dir));
+  }
+}
+
 void Publisher::make_parents(const std::string& path) {
   for (size_t slash = path.find('/'); slash != std::string::npos;
        slash = path.find('/', slash + 1)) {
@@ -179,6 +211,11 @@ bool Publisher::keep(const std::string& path, const FileStamp& stamp) {
   }
   note_staged(path);
   return true;
+}
+
+bool Publisher::current_equals(const std::string& path, std::string_view bytes) const {
+  return have_old_ && std::binary_search(old_files_.begin(), old_files_.end(), path) &&
+         file_equals(old_.get(), path, bytes);
 }
 
 PublishStats Publisher::commit() {

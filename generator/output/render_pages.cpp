@@ -16,12 +16,14 @@ std::optional<size_t> render_pages(const std::vector<PageSpec>& pages, const Pag
       [&](size_t i) {
         const PageSpec& page = pages[i];
         try {
-          Value context = page.context();
-          if (!hooks.keep || !hooks.keep(i, context)) {
-            std::string bytes = renderer.render(page.template_name, context);
-            context = Value();  // the context can be large (a report's every line): let it go now
-            rendered.fetch_add(1, std::memory_order_relaxed);
-            if (hooks.emit) hooks.emit(i, std::move(bytes));
+          if (!hooks.keep_unbuilt || !hooks.keep_unbuilt(i)) {
+            Value context = page.context();
+            if (!hooks.keep || !hooks.keep(i, context)) {
+              std::string bytes = renderer.render(page.template_name, context);
+              context = Value();  // it can be large (a report's every line): let it go now
+              rendered.fetch_add(1, std::memory_order_relaxed);
+              if (hooks.emit) hooks.emit(i, std::move(bytes));
+            }
           }
         } catch (const std::exception& e) {
           errors[i] = e.what();

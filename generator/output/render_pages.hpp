@@ -23,8 +23,11 @@ class PageRenderer {
 /// What render_pages() does with each page, on the worker thread that made it. Every hook is
 /// optional and must be safe to call from several threads at once.
 struct PageHooks {
-  /// Called with page i's context before rendering: true when the page need not be rendered (its
-  /// file from the last build is kept), false to render it.
+  /// Called first, before page i's context is built: true when the page need not be rendered (its
+  /// file from the last build is kept), false to go on.
+  std::function<bool(size_t)> keep_unbuilt;
+  /// Called with page i's context before rendering: true when the page need not be rendered,
+  /// false to render it.
   std::function<bool(size_t, const Value& context)> keep;
   /// Page i rendered: its bytes. A throw makes the page fail (a T001 error with the message).
   std::function<void(size_t, std::string&& bytes)> emit;

@@ -1,5 +1,8 @@
 #include "output/report_context.hpp"
 
+#include "core/hash.hpp"
+#include "core/parallel.hpp"
+
 #include "output/cell_context.hpp"
 #include "output/report_grids.hpp"
 #include "site/load_reports.hpp"
@@ -139,6 +142,59 @@ ReportFiles report_files(const site::ReportEntry& entry, bool with_json) {
   f.original = "original" + ext;
   if (with_json) f.json = "report.json";
   return f;
+}
+
+std::vector<uint64_t> report_input_hashes(const ContextEnv& env) {
+  const auto& reports = env.site.reports;
+  std::vector<uint64_t> bytes(reports.size());
+  core::parallel_for(reports.size(), 0,
+                     [&](size_t i) { bytes[i] = core::hash64(reports[i].original); });
+  std::vector<uint64_t> out(reports.size());
+  core::parallel_for(reports.size(), 0, [&](size_t i) {
+    std::string all;
+    auto add = [&](std::string_view s) {
+      all += std::to_string(s.size());
+      all += ':';
+      all += s;
+    };
+    auto add_number = [&](uint64_t n) { add(std::to_string(n)); };
+    const site::ReportEntry& e = reports[i];
+    const site::Agency& a = env.site.agencies[e.agency];
+    add(e.file);
+    add(e.url);
+    add_number(static_cast<uint64_t>(e.year));
+    add_number(bytes[i]);
+    for (const auto& f : e.findings) {
+      add_number(static_cast<uint64_t>(f.severity));
+      add(f.code);
+      add(f.message);
+      add(f.message_zh);
+      add(f.instance);
+      add_number(f.line);
+      for (auto c : f.cells) add_number(c);
+      add("|");
+      for (auto l : f.lines) add_number(l);
+      add("|");
+    }
+    add("agency");
+    add(a.name);
+    for (const auto& n : a.names) add(n);
+    add("|");
+    for (const auto& r : a.region) add(r);
+    add("|");
+    add(a.kind);
+    add(a.level);
+    add(a.slug);
+    add(a.url);
+    add_number(a.configured);
+    for (uint32_t r : a.reports) {
+      add(reports[r].file);
+      add(reports[r].url);
+      add_number(bytes[r]);
+    }
+    out[i] = core::hash64(all);
+  });
+  return out;
 }
 
 Value report_context(const ContextEnv& env, const site::ReportEntry& entry,

@@ -13,6 +13,15 @@ struct ReportFiles {
 };
 ReportFiles report_files(const site::ReportEntry& entry, bool with_json);
 
+/// For each report (Site::reports order), a fingerprint of everything its report and source pages
+/// are made from apart from what every page shares (site.yaml, the `site` variable, strings,
+/// templates, gongkai itself — the caller adds those): its file's name and bytes, URL, year,
+/// findings, its agency (names, region, kind, level, slug) and the agency's other reports (their
+/// files, bytes and URLs: the year links and the year-on-year audit). Cheaper than building the
+/// contexts, so a rebuild can skip the pages of unchanged reports without making them. Call while
+/// every report still has its `original` bytes. Keep it in step with the two context builders.
+std::vector<uint64_t> report_input_hashes(const ContextEnv& env);
+
 Value report_context(const ContextEnv& env, const site::ReportEntry& entry,
                      const ReportFiles& files);
 Value source_context(const ContextEnv& env, const site::ReportEntry& entry,
