@@ -253,6 +253,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            output::PublishOptions publish_options;
            publish_options.jobs = output::kDefaultIoJobs;
            publish_options.on_step = kill_hook();
+           publish_options.keep_spare = true;
            try {
              publisher = std::make_unique<output::Publisher>(result.out_dir, publish_options);
            } catch (const std::exception& e) {

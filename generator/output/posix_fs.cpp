@@ -286,6 +286,30 @@ std::vector<std::string> list_tree(int dir_fd, const std::string& shown,
   return out;
 }
 
+namespace {
+
+void entries_below(int dir_fd, const std::string& prefix, const std::string& shown,
+                   std::vector<TreeEntry>& out) {
+  for (const auto& entry : read_entries(dir_fd, shown)) {
+    std::string path = prefix.empty() ? entry.name : prefix + "/" + entry.name;
+    std::string child = join(shown, entry.name);
+    const bool folder = type_of(dir_fd, entry, child) == DT_DIR;
+    out.push_back({path, folder});
+    if (folder) {
+      UniqueFd sub = open_dir(dir_fd, entry.name, child);
+      entries_below(sub.get(), path, child, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<TreeEntry> list_entries(int dir_fd, const std::string& shown) {
+  std::vector<TreeEntry> out;
+  entries_below(dir_fd, "", shown, out);
+  return out;
+}
+
 std::vector<FolderEntry> read_folder(int dir_fd, const std::string& shown) {
   std::vector<FolderEntry> out;
   for (auto& entry : read_entries(dir_fd, shown)) {

@@ -86,6 +86,14 @@ std::vector<std::string> list_tree(int dir_fd, const std::string& shown,
 /// The names in a folder (not "." or ".."), sorted.
 std::vector<std::string> list_names(int dir_fd, const std::string& shown);
 
+struct TreeEntry {
+  std::string path;  ///< '/'-separated, relative to the folder listed
+  bool is_folder = false;
+};
+/// Every entry below the folder (files, symlinks and folders, a folder before what it holds),
+/// without descending into symlinked folders.
+std::vector<TreeEntry> list_entries(int dir_fd, const std::string& shown);
+
 struct FolderEntry {
   std::string name;
   bool is_folder = false;  ///< a real folder (a symlink to one is not)

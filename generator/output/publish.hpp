@@ -46,6 +46,11 @@ enum class PublishStep : uint8_t {
 struct PublishOptions {
   unsigned jobs = 0;     ///< threads for file-system work; 0 = kDefaultIoJobs (8)
   bool exchange = true;  ///< false: use the two-rename fallback (to test it)
+  /// Keep the replaced tree beside out_dir (`.<name>.spare`) instead of removing it, and build the
+  /// next staging tree from it: a rebuild then only touches the files that changed (folders and
+  /// unchanged files are already there), instead of making and removing every entry of the site.
+  /// Without it, a spare tree left by an earlier publish is removed.
+  bool keep_spare = false;
   /// Called at each step (from worker threads for FileStaged). Throwing before Swapped fails the
   /// publish there, leaving out_dir as it was.
   std::function<void(PublishStep, size_t count)> on_step;

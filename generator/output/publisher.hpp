@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -31,7 +32,8 @@ class Publisher {
   /// Locks the parent of out_dir, removes what a killed run left beside it, lists the current
   /// tree and creates the staging folder. Throws PublishError (out_dir untouched).
   explicit Publisher(const std::string& out_dir, const PublishOptions& options = {});
-  /// Without commit(): removes the staging folder; out_dir stays exactly as it was.
+  /// Without commit(): removes the staging folder (keeps it as the spare tree with
+  /// keep_spare); out_dir stays exactly as it was.
   ~Publisher();
   Publisher(const Publisher&) = delete;
   Publisher& operator=(const Publisher&) = delete;
@@ -57,10 +59,19 @@ class Publisher {
 
  private:
   void make_parents(const std::string& path);
-  void note_staged(const std::string& path);
+  /// Makes one folder of the staging tree (the mutex held): nothing when the recycled tree has
+  /// it, else removes a file in its place and creates it.
+  void make_folder_locked(const std::string& dir);
+  /// Takes `path` for this build; throws when it was staged already.
+  void claim(const std::string& path, const std::string& shown);
+  /// True when the staging tree already holds the inode `ino` at `path` (a recycled tree).
+  bool staged_already(const std::string& path, ino_t ino) const;
+  /// Removes what the recycled staging tree has at `path` (a file or a folder), if anything.
+  void clear_slot(const std::string& path, const std::string& shown);
+  void note_staged(size_t count);
 
   struct Names {
-    std::string parent, name, staging, old, shown;
+    std::string parent, name, staging, old, spare, shown;
     std::string beside(const std::string& entry) const;
   };
   Names t_;
@@ -71,9 +82,12 @@ class Publisher {
   mode_t old_mode_ = 0;
   std::vector<std::string> old_files_;  ///< sorted: every file of the current tree
   std::string shown_stage_;
+  /// What the recycled staging tree held when it was opened: path → is a folder (empty when the
+  /// staging folder was made new).
+  std::unordered_map<std::string, bool> recycled_;
   std::mutex mutex_;  ///< guards the members below
   std::unordered_set<std::string> dirs_made_;
-  std::vector<std::string> staged_;
+  std::unordered_set<std::string> staged_;
   size_t written_ = 0, unchanged_ = 0;
 };
 
