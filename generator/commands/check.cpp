@@ -87,8 +87,11 @@ Checked check_file(const std::string& path, const core::FileSystem& fs) {
   }
   report::Report r = report::parse::read_report(path, *bytes);
   for (const auto& d : r.diagnostics) {
-    c.items.push_back(from_diagnostic(d));
     if (d.code == "P001") c.unreadable = true;
+  }
+  for (const auto& d : r.diagnostics) {
+    if (c.unreadable || !report::audit::restated_by_audit(d.code))
+      c.items.push_back(from_diagnostic(d));
   }
   if (c.unreadable) return c;
   for (const auto& f : report::audit::audit_report(r)) c.items.push_back(from_finding(f, path));
@@ -174,6 +177,7 @@ int run_check(const CheckOptions& o, const core::FileSystem& fs, std::ostream& o
     }
   }
   if (o.format == "json") out << array.dump(2) << '\n';
+  out.flush();  // the summary below goes to err: keep it after the listing
   size_t errors = counts[static_cast<int>(core::Severity::Error)];
   if (o.strict && errors) status = 1;
   err << all.size() << (all.size() == 1 ? " report: " : " reports: ") << errors

@@ -1,6 +1,6 @@
 #include <map>
 
-#include "output/html_escape.hpp"
+#include "core/html_escape.hpp"
 #include "output/report_context.hpp"
 
 namespace gongkai::output {
@@ -33,7 +33,7 @@ std::string source_html(const site::ReportEntry& entry, const core::SourceFile& 
     out += "<span";
     if (mark != marks.end()) out += " class=\"" + mark->second + "\"";
     out += " id=\"L" + std::to_string(n) + "\">";
-    append_escaped(out, src.line(n));
+    core::append_html_escaped(out, src.line(n));
     out += "</span>";  // display:block: no newline between lines (it would double them)
   }
   out += "</code></pre>";

@@ -1,5 +1,7 @@
 #include "serve/live_reload.hpp"
 
+#include "core/html_escape.hpp"
+
 namespace gongkai::serve {
 
 std::string reload_script(uint64_t generation) {
@@ -19,7 +21,7 @@ std::string error_banner(std::string_view message) {
          "<button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right\">"
          "×</button><strong>gongkai serve: the rebuild failed.</strong> The last good site is "
          "shown; save a fix to rebuild.<pre style=\"white-space:pre-wrap;margin:8px 0 0\">" +
-         escape_html(message) + "</pre></div>";
+         core::html_escaped(message) + "</pre></div>";
 }
 
 std::string inject_before_body_end(std::string_view html, std::string_view addition) {
@@ -52,33 +54,6 @@ std::string inject_before_body_end(std::string_view html, std::string_view addit
 
 std::string reload_event(uint64_t generation) {
   return "event: reload\ndata: " + std::to_string(generation) + "\n\n";
-}
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace gongkai::serve

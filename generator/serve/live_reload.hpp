@@ -21,7 +21,4 @@ std::string error_banner(std::string_view message);
 std::string inject_before_body_end(std::string_view html, std::string_view addition);
 /// One Server-Sent Event: "event: reload\ndata: <generation>\n\n".
 std::string reload_event(uint64_t generation);
-/// &, <, >, " and ' escaped.
-std::string escape_html(std::string_view text);
-
 }  // namespace gongkai::serve

@@ -5,45 +5,17 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/html_escape.hpp"
 #include "template/pystr.hpp"
 
 namespace gongkai::tmpl {
 
 void append_escaped(std::string& out, std::string_view s) {
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* rep;
-    switch (s[i]) {
-      case '&':
-        rep = "&amp;";
-        break;
-      case '<':
-        rep = "&lt;";
-        break;
-      case '>':
-        rep = "&gt;";
-        break;
-      case '"':
-        rep = "&#34;";
-        break;
-      case '\'':
-        rep = "&#39;";
-        break;
-      default:
-        continue;
-    }
-    out.append(s.data() + run, i - run);
-    out.append(rep);
-    run = i + 1;
-  }
-  out.append(s.data() + run, s.size() - run);
+  core::append_html_escaped(out, s);
 }
 
 std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  append_escaped(out, s);
-  return out;
+  return core::html_escaped(s);
 }
 
 namespace {

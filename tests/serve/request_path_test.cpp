@@ -86,7 +86,7 @@ TEST_CASE("the reload script and the error banner go before the last </body>") {
   CHECK(script.find("new EventSource(\"/__gongkai/events\")") != std::string::npos);
   CHECK(script.find("var g=\"7\"") != std::string::npos);
   std::string banner = error_banner("base.html:3:5: unknown tag <oops> & \"more\"");
-  CHECK(banner.find("base.html:3:5: unknown tag &lt;oops&gt; &amp; &quot;more&quot;") !=
+  CHECK(banner.find("base.html:3:5: unknown tag &lt;oops&gt; &amp; &#34;more&#34;") !=
         std::string::npos);
   CHECK(banner.find("<oops>") == std::string::npos);
   CHECK(reload_event(3) == "event: reload\ndata: 3\n\n");

@@ -26,4 +26,8 @@ core::Diagnostic to_diagnostic(const Finding& f, const std::string& file) {
   return {f.severity, f.code, f.message, f.message_zh, file, f.line, 0};
 }
 
+bool restated_by_audit(std::string_view reader_code) {
+  return reader_code == "P011" || reader_code == "P016";
+}
+
 }  // namespace gongkai::report::audit

@@ -66,4 +66,8 @@ inline constexpr size_t kMinProblemsGrams = 20;
 /// The finding as a diagnostic of `file` (for `gongkai check` and the build's summary).
 core::Diagnostic to_diagnostic(const Finding& f, const std::string& file);
 
+/// True for a reader diagnostic that an audit finding says again in the audit's words (P011 empty
+/// cells → A005, P016 no signature date → A011): a listing of both shows it once.
+bool restated_by_audit(std::string_view reader_code);
+
 }  // namespace gongkai::report::audit
