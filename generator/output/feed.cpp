@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/html_escape.hpp"
 #include "output/absolute_url.hpp"
 #include "output/cell_context.hpp"
-#include "output/html_escape.hpp"
 #include "output/number_format.hpp"
 #include "output/xml_escape.hpp"
 #include "site/metrics.hpp"
@@ -68,17 +68,18 @@ std::string item_description(const ContextEnv& env, const site::ReportEntry& ent
         break;
     }
     html += "<li>";
-    append_escaped(html, env.t(k.label));
+    core::append_html_escaped(html, env.t(k.label));
     html += env.t("feed.separator");
-    append_escaped(html, text);
+    core::append_html_escaped(html, text);
     html += "</li>";
   }
   html += "</ul><p>";
-  append_escaped(html, env.t("feed.findings", {{"count", std::to_string(entry.findings.size())}}));
+  core::append_html_escaped(
+      html, env.t("feed.findings", {{"count", std::to_string(entry.findings.size())}}));
   html += "</p><p><a href=\"";
-  append_escaped(html, link);
+  core::append_html_escaped(html, link);
   html += "\">";
-  append_escaped(html, env.t("feed.read_report"));
+  core::append_html_escaped(html, env.t("feed.read_report"));
   html += "</a></p>";
   return html;
 }
