@@ -79,7 +79,7 @@ std::string report_json_file(const ContextEnv& env, const site::ReportEntry& ent
   // the whole site stays in memory until it is published, so slack would add up.
   thread_local std::string scratch;
   scratch.clear();
-  append_report_json_head(scratch, entry.report);
+  append_report_json_head(scratch, entry.report, entry.file);
   if (head_size) *head_size = scratch.size();
   append_report_json_sections(scratch, entry.report);
   append_report_json_diagnostics(scratch, entry.report);

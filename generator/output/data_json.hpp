@@ -3,6 +3,8 @@
 // JSON, docs/report-json.md, with its prose, plus a `portal` object: where the report sits on the
 // site and its audit findings) and /data/reports.json (every report's Report JSON without the
 // prose, each with a `portal` object giving the findings' count and codes; one report a line).
+// In both, `path` is the report's path below the reports folder (the CSV's `file` column): the
+// output never names a folder of the machine that built it.
 #include <string>
 
 #include "output/context.hpp"

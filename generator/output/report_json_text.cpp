@@ -160,10 +160,14 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 void append_report_json_head(std::string& out, const report::Report& r) {
+  append_report_json_head(out, r, r.path);
+}
+
+void append_report_json_head(std::string& out, const report::Report& r, std::string_view path) {
   out += "{\"gongkai_report\":";
   append_int(out, report::kReportJsonVersion);
   out += ",\"path\":";
-  append_json_string(out, r.path);
+  append_json_string(out, path);
   out += ",\"shape\":\"";
   out += report::to_string(r.shape);
   out += "\",\"format\":\"";

@@ -19,6 +19,9 @@ void append_json_string(std::string& out, std::string_view text);
 /// with "}" (after any keys of its own). head + sections + diagnostics + "}" is
 /// to_json(r).dump(); head + diagnostics + "}" is to_json(r, {.prose = false}).dump().
 void append_report_json_head(std::string& out, const report::Report& r);
+/// The head with `path` in place of r.path: the site's data files name a report by its path below
+/// the reports folder, never by where the build machine keeps it.
+void append_report_json_head(std::string& out, const report::Report& r, std::string_view path);
 void append_report_json_sections(std::string& out, const report::Report& r);
 void append_report_json_diagnostics(std::string& out, const report::Report& r);
 

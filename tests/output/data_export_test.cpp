@@ -231,6 +231,7 @@ TEST_CASE("report.json: the Report JSON with prose, and where it sits on the sit
     const Json j = Json::parse(sample_site().at(path));
     const Json want = report::to_json(parsed(sample));
     CHECK(j.at("gongkai_report") == 1);
+    CHECK(j.at("path") == sample);  // below the reports folder, not where the build ran
     CHECK(j.at("cells") == want.at("cells"));
     CHECK(j.at("sections") == want.at("sections"));
     CHECK(j.at("diagnostics") == want.at("diagnostics"));

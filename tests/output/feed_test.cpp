@@ -220,6 +220,14 @@ TEST_CASE("no base_url: no feeds, no sitemap, no alternate links", "[feed]") {
   CHECK(site.at("index.html").find("application/rss+xml") == std::string::npos);
 }
 
+TEST_CASE("no file names the folder the site was built from", "[feed]") {
+  // The test site lives at site/ of a memory file system: its reports at site/content/reports/.
+  for (const auto& [path, bytes] : sample_site().files) {
+    INFO(path);
+    CHECK(bytes.find("site/content/") == std::string::npos);
+  }
+}
+
 TEST_CASE("an unchanged input gives byte-identical feeds and data files", "[feed]") {
   auto again = testing::build_data_site();
   for (const std::string path :

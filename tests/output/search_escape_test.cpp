@@ -6,9 +6,9 @@
 
 #include "commands/site_build.hpp"
 #include "core/diagnostic.hpp"
-#include "output/strings.hpp"
 #include "data_site.hpp"
 #include "output/search_index.hpp"
+#include "output/strings.hpp"
 #include "xml_check.hpp"
 
 using namespace gongkai;
@@ -152,8 +152,7 @@ TEST_CASE("without JavaScript the search form leads to the agencies index", "[se
     const std::string& page = site.at(path);
     CHECK(page.find("<form class=\"site-search\" role=\"search\" method=\"get\" action=\"" +
                     action + "\"") != std::string::npos);
-    CHECK(page.find("<input id=\"site-search-q\" name=\"q\" type=\"search\"") !=
-          std::string::npos);
+    CHECK(page.find("<input id=\"site-search-q\" name=\"q\" type=\"search\"") != std::string::npos);
     CHECK(page.find("js/search.js\" defer></script>") != std::string::npos);
   }
   CHECK(site.has("js/search.js"));
@@ -161,20 +160,58 @@ TEST_CASE("without JavaScript the search form leads to the agencies index", "[se
 
 TEST_CASE("every string of the feeds, data page and search exists in both languages",
           "[search][feed]") {
-  std::vector<std::string> keys = {
-      "data.cell_columns", "data.column", "data.columns", "data.columns_lead", "data.empty_note",
-      "data.files", "data.formats.both", "data.formats.only_2019", "data.formats.only_2021",
-      "data.formats_heading", "data.lead", "data.licence", "data.licence_link",
-      "data.licence_none", "data.machine", "data.meaning", "data.meta_columns", "data.per_report",
-      "data.title", "data.years", "data.table.proactive", "data.table.applications",
-      "data.table.review", "feed.agency_description", "feed.agency_title", "feed.description",
-      "feed.findings", "feed.item_title", "feed.read_report", "feed.separator", "feed.site_title",
-      "nav.data", "report.key.received", "report.key.disclosed", "report.key.rate",
-      "report.key.reconsiderations", "report.key.lawsuits", "search.button", "search.label",
-      "search.loading", "search.placeholder", "search.unavailable", "search.results",
-      "search.results_more", "search.no_results", "search.report_title", "search.year_title",
-      "search.kind.agency", "search.kind.region", "search.kind.year", "search.kind.report",
-      "search.kind.excerpt"};
+  std::vector<std::string> keys = {"data.cell_columns",
+                                   "data.column",
+                                   "data.columns",
+                                   "data.columns_lead",
+                                   "data.empty_note",
+                                   "data.files",
+                                   "data.formats.both",
+                                   "data.formats.only_2019",
+                                   "data.formats.only_2021",
+                                   "data.formats_heading",
+                                   "data.lead",
+                                   "data.licence",
+                                   "data.licence_link",
+                                   "data.licence_none",
+                                   "data.machine",
+                                   "data.meaning",
+                                   "data.meta_columns",
+                                   "data.per_report",
+                                   "data.title",
+                                   "data.years",
+                                   "data.table.proactive",
+                                   "data.table.applications",
+                                   "data.table.review",
+                                   "feed.agency_description",
+                                   "feed.agency_title",
+                                   "feed.description",
+                                   "feed.findings",
+                                   "feed.item_title",
+                                   "feed.read_report",
+                                   "feed.separator",
+                                   "feed.site_title",
+                                   "nav.data",
+                                   "report.key.received",
+                                   "report.key.disclosed",
+                                   "report.key.rate",
+                                   "report.key.reconsiderations",
+                                   "report.key.lawsuits",
+                                   "search.button",
+                                   "search.label",
+                                   "search.loading",
+                                   "search.placeholder",
+                                   "search.unavailable",
+                                   "search.results",
+                                   "search.results_more",
+                                   "search.no_results",
+                                   "search.report_title",
+                                   "search.year_title",
+                                   "search.kind.agency",
+                                   "search.kind.region",
+                                   "search.kind.year",
+                                   "search.kind.report",
+                                   "search.kind.excerpt"};
   for (const std::string file :
        {"csv", "json", "report_json", "year_csv", "feed", "agency_feed", "sitemap", "search"}) {
     keys.push_back("data.file." + file + ".title");

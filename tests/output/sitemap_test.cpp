@@ -103,3 +103,19 @@ TEST_CASE("robots.txt allows everything and names the sitemap", "[sitemap]") {
   CHECK(sample_site().at("robots.txt") ==
         "User-agent: *\nAllow: /\nSitemap: https://example.org/gongkai/sitemap.xml\n");
 }
+
+TEST_CASE("every absolute URL of the site keeps base_url's sub-path", "[sitemap]") {
+  const std::string host = "https://example.org";
+  size_t count = 0;
+  for (const auto& [path, bytes] : sample_site().files) {
+    size_t p = 0;
+    while ((p = bytes.find(host, p)) != std::string::npos) {
+      INFO(path << ": " << bytes.substr(p, 60));
+      CHECK(bytes.compare(p, kBase.size(), kBase) == 0);
+      CHECK(bytes.compare(p + kBase.size(), 1, "/") != 0);
+      p += host.size();
+      ++count;
+    }
+  }
+  CHECK(count > 100);
+}
