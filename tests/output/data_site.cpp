@@ -44,7 +44,18 @@ void copy_tree(core::MemoryFileSystem& mem, const std::string& dir) {
 DataSite build_data_site(const DataSiteInput& input) {
   core::MemoryFileSystem mem;
   copy_tree(mem, "themes/default");
-  copy_tree(mem, "content");
+  copy_tree(mem, "content/pages");
+  if (input.reports_dir.empty()) {
+    copy_tree(mem, "content/reports");
+  } else {
+    for (const auto& entry :
+         fs::directory_iterator(fs::path(GONGKAI_SOURCE_DIR) / input.reports_dir)) {
+      const auto ext = entry.path().extension();
+      if (ext != ".txt" && ext != ".md") continue;
+      mem.put("site/content/reports/" + entry.path().filename().string(),
+              source_file(input.reports_dir + "/" + entry.path().filename().string()));
+    }
+  }
   std::string yaml = input.site_yaml.empty() ? source_file("site.yaml") : input.site_yaml;
   yaml += "\n" + input.extra_yaml;
   mem.put("site/site.yaml", yaml);

@@ -26,6 +26,9 @@ struct DataSiteInput {
   std::string extra_yaml;
   /// Extra reports: file name below content/reports/ → bytes.
   std::map<std::string, std::string> reports;
+  /// Not empty: the reports of this folder of the source tree (its .txt and .md files) instead of
+  /// the samples.
+  std::string reports_dir;
 };
 
 /// Builds the sample portal with `input` in memory (no cache, two jobs).
