@@ -228,9 +228,43 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
        [&] {
          theme = output::load_theme(fs, site.config, sink);
          env = std::make_unique<output::ContextEnv>(site, theme.strings);
+         env->report_json = true;  // the data files step writes each report's report.json
+         env->jobs = jobs;
          if (!options.dump_contexts.empty()) return;
          renderer = output::make_engine_renderer(fs, theme);
          setup = setup_hash(fs, version, site.config, theme);
+       }},
+      {"data files",
+       [&] {
+         // Before rendering: the JSON and the search index read the reports' prose, which
+         // rendering lets go of. Each generator is timed on its own ("data: feeds" …).
+         if (!options.dump_contexts.empty()) return;
+         if (options.write) {
+           output::PublishOptions publish_options;
+           publish_options.jobs = output::kDefaultIoJobs;
+           publish_options.on_step = kill_hook();
+           publish_options.keep_spare = true;
+           try {
+             publisher = std::make_unique<output::Publisher>(result.out_dir, publish_options);
+           } catch (const std::exception& e) {
+             sink.add(error("G003", result.out_dir, e.what()));
+             return;
+           }
+         }
+         for (const auto& g : output::file_generators()) {
+           const auto t0 = Clock::now();
+           std::vector<output::OutputFile> made;
+           g.generate(*env, made);
+           for (const auto& f : made) {
+             if (f.path == "search.json") result.search_index_bytes = f.bytes.size();
+           }
+           // Staged at once: the data exports of a big site are large.
+           core::parallel_for(made.size(), publisher ? output::kDefaultIoJobs : 1,
+                              [&](size_t i) { emit(made[i].path, std::move(made[i].bytes)); });
+           result.steps.push_back({"· " + g.name,
+                                   std::chrono::duration<double>(Clock::now() - t0).count(),
+                                   resident_mib()});
+         }
        }},
       {"render pages",
        [&] {
@@ -248,18 +282,6 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            dumps.push_back({"pages.tsv", std::move(tsv)});
            output::publish(options.dump_contexts, dumps);
            return;
-         }
-         if (options.write) {
-           output::PublishOptions publish_options;
-           publish_options.jobs = output::kDefaultIoJobs;
-           publish_options.on_step = kill_hook();
-           publish_options.keep_spare = true;
-           try {
-             publisher = std::make_unique<output::Publisher>(result.out_dir, publish_options);
-           } catch (const std::exception& e) {
-             sink.add(error("G003", result.out_dir, e.what()));
-             return;
-           }
          }
          // A page is kept from the last build when the fingerprint of its inputs is the one the
          // manifest recorded and its file is still the one published then; otherwise rendered.
@@ -358,9 +380,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
       {"other files",
        [&] {
          if (!options.dump_contexts.empty()) return;
-         std::vector<output::OutputFile> made;
-         for (const auto& g : output::file_generators()) g.generate(*env, made);
-         for (auto& f : theme.static_files) made.push_back(std::move(f));
+         std::vector<output::OutputFile> made = std::move(theme.static_files);
          core::parallel_for(made.size(), publisher ? output::kDefaultIoJobs : 1,
                             [&](size_t i) { emit(made[i].path, std::move(made[i].bytes)); });
        }},
@@ -422,14 +442,20 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
 }
 
 std::string summary_line(const BuildResult& r) {
-  char buf[320];
-  std::snprintf(buf, sizeof buf,
-                "built %zu reports (%zu new, %zu changed, %zu removed), %zu agencies, %zu pages "
-                "(%zu rendered, %zu kept), %zu files (%zu written, %zu unchanged, %zu removed), "
-                "%zu findings in %.2f s",
-                r.reports, r.reports_new, r.reports_changed, r.reports_removed, r.agencies, r.pages,
-                r.pages_rendered, r.pages - r.pages_rendered, r.files, r.written, r.unchanged,
-                r.removed, r.findings, r.seconds);
+  char buf[400];
+  int n = std::snprintf(
+      buf, sizeof buf,
+      "built %zu reports (%zu new, %zu changed, %zu removed), %zu agencies, %zu pages (%zu "
+      "rendered, %zu kept), %zu files (%zu written, %zu unchanged, %zu removed), %zu findings",
+      r.reports, r.reports_new, r.reports_changed, r.reports_removed, r.agencies, r.pages,
+      r.pages_rendered, r.pages - r.pages_rendered, r.files, r.written, r.unchanged, r.removed,
+      r.findings);
+  if (r.search_index_bytes > 0 && n > 0 && static_cast<size_t>(n) < sizeof buf) {
+    n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ", search index %.1f KB",
+                       static_cast<double>(r.search_index_bytes) / 1024.0);
+  }
+  if (n > 0 && static_cast<size_t>(n) < sizeof buf)
+    std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), " in %.2f s", r.seconds);
   return buf;
 }
 

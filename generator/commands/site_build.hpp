@@ -44,6 +44,7 @@ struct BuildResult {
   size_t reports_new = 0, reports_changed = 0, reports_removed = 0;
   size_t pages_rendered = 0;  ///< the others were kept: their inputs had not changed
   size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did, file by file
+  size_t search_index_bytes = 0;                   ///< size of search.json (0: none written)
   double seconds = 0;
   std::vector<StepTime> steps;
   std::string out_dir;
@@ -55,7 +56,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
                        core::DiagnosticSink& sink);
 
 /// "built 5 reports (1 new, 0 changed, 0 removed), 5 agencies, 26 pages (5 rendered, 21 kept),
-/// 38 files (11 written, 27 unchanged, 0 removed), 7 findings in 0.31 s"
+/// 38 files (11 written, 27 unchanged, 0 removed), 7 findings, search index 3.1 KB in 0.31 s"
 std::string summary_line(const BuildResult& r);
 
 }  // namespace gongkai::commands

