@@ -171,6 +171,13 @@ TEST_CASE("adding a report rewrites exactly the files that depend on it") {
       "compare/regions/index.html",       // totals of 山东省 淄博市, where 沂源 is
       "index.html",                       // home: counts and latest reports
       "audit/index.html",                 // the audit overview counts the reports audited
+      agency + "2023/report.json",        // its data, alone
+      agency + "feed.xml",                // the agency's feed (site.yaml has a base_url)
+      "data/reports.json",                // and in the whole dataset
+      "data/reports.csv",
+      "feed.xml",     // the site's feed of the newest reports
+      "sitemap.xml",  // lists its pages
+      "search.json",  // finds it
   };
   // Site-wide exports may depend on every report: feeds, sitemap, search index, data/.
   auto site_wide = [&](const std::string& p) {
