@@ -329,11 +329,20 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            files.fetch_add(1, std::memory_order_relaxed);
            return true;
          };
+         // Report and source pages are decided first, and their files linked on the I/O threads
+         // (most of a rebuild's file-system work), not one by one on the render threads.
+         std::vector<uint8_t> kept(pages.size(), 0);
+         if (publisher) {
+           core::parallel_for(
+               pages.size(), output::kDefaultIoJobs,
+               [&](size_t i) {
+                 const int64_t r = pages[i].report;
+                 if (r >= 0 && decide(i, report_inputs[static_cast<size_t>(r)])) kept[i] = 1;
+               },
+               64);
+         }
          output::PageHooks hooks;
-         hooks.keep_unbuilt = [&](size_t i) {
-           const int64_t r = pages[i].report;
-           return r >= 0 && publisher && decide(i, report_inputs[static_cast<size_t>(r)]);
-         };
+         hooks.keep_unbuilt = [&](size_t i) { return pages[i].report >= 0 && kept[i]; };
          hooks.keep = [&](size_t i, const output::Value& context) {
            if (pages[i].report >= 0 || !publisher) return false;  // decided before
            auto h = output::hash_value(context);
