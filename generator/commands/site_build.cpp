@@ -254,7 +254,11 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          for (const auto& g : output::file_generators()) {
            const auto t0 = Clock::now();
            std::vector<output::OutputFile> made;
-           g.generate(*env, made);
+           if (g.stream) {
+             g.stream(*env, [&](output::OutputFile&& f) { emit(f.path, std::move(f.bytes)); });
+           } else {
+             g.generate(*env, made);
+           }
            for (const auto& f : made) {
              if (f.path == "search.json") result.search_index_bytes = f.bytes.size();
            }

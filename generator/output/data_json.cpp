@@ -88,38 +88,57 @@ std::string report_json_file(const ContextEnv& env, const site::ReportEntry& ent
   return std::string(scratch);
 }
 
+namespace {
+
+/// Every report.json (put(i, …) for report i, from several threads), then data/reports.json
+/// (put(reports.size(), …)).
+void make_json_files(const ContextEnv& env, const std::function<void(size_t, OutputFile&&)>& put) {
+  const auto& reports = env.site.reports;
+  // reports.json: each entry is its report.json's head (meta and cells, most of the bytes) and
+  // its short tail, one entry a line. Only the heads are kept: each report.json is handed on as
+  // soon as it is made.
+  std::vector<std::string> entries(reports.size());
+  core::parallel_for(reports.size(), env.jobs, [&](size_t i) {
+    size_t head = 0;
+    OutputFile file{reports[i].url + "report.json", report_json_file(env, reports[i], &head)};
+    entries[i].reserve(head + 256);
+    entries[i].append(file.bytes, 0, head);
+    entries[i] += entry_tail(env, reports[i]);
+    put(i, std::move(file));
+  });
+  std::string all = "{\"gongkai_reports\":" + std::to_string(kReportsJsonVersion) +
+                    ",\"report_format\":" + std::to_string(report::kReportJsonVersion) +
+                    ",\"title\":";
+  append_json_string(all, env.site.config.title);
+  all += ",\"base_url\":";
+  append_json_string(all, env.site.config.base_url);
+  all += ",\"count\":" + std::to_string(reports.size()) + ",\"reports\":[";
+  size_t size = all.size() + 8;
+  for (const auto& e : entries) size += e.size() + 2;
+  all.reserve(size);
+  for (size_t i = 0; i < reports.size(); ++i) {
+    all += i ? ",\n" : "\n";
+    all += entries[i];
+    std::string().swap(entries[i]);
+  }
+  all += "\n]}\n";
+  put(reports.size(), {"data/reports.json", std::move(all)});
+}
+
+}  // namespace
+
 FileGenerator report_json_generator() {
-  return {"json", [](const ContextEnv& env, std::vector<OutputFile>& files) {
-            const auto& reports = env.site.reports;
-            const size_t first = files.size();
-            files.resize(first + reports.size());
-            std::vector<size_t> heads(reports.size());
-            std::vector<std::string> tails(reports.size());
-            core::parallel_for(reports.size(), env.jobs, [&](size_t i) {
-              files[first + i] = {reports[i].url + "report.json",
-                                  report_json_file(env, reports[i], &heads[i])};
-              tails[i] = entry_tail(env, reports[i]);
-            });
-            // reports.json: each entry is its report.json's head (meta and cells, most of the
-            // bytes) and its short tail, one entry a line; sized exactly before it is filled.
-            std::string all = "{\"gongkai_reports\":" + std::to_string(kReportsJsonVersion) +
-                              ",\"report_format\":" + std::to_string(report::kReportJsonVersion) +
-                              ",\"title\":";
-            append_json_string(all, env.site.config.title);
-            all += ",\"base_url\":";
-            append_json_string(all, env.site.config.base_url);
-            all += ",\"count\":" + std::to_string(reports.size()) + ",\"reports\":[";
-            size_t size = all.size() + 8;
-            for (size_t i = 0; i < reports.size(); ++i) size += heads[i] + tails[i].size() + 2;
-            all.reserve(size);
-            for (size_t i = 0; i < reports.size(); ++i) {
-              all += i ? ",\n" : "\n";
-              all.append(files[first + i].bytes, 0, heads[i]);
-              all += tails[i];
-            }
-            all += "\n]}\n";
-            files.push_back({"data/reports.json", std::move(all)});
-          }};
+  FileGenerator g;
+  g.name = "json";
+  g.generate = [](const ContextEnv& env, std::vector<OutputFile>& files) {
+    const size_t first = files.size();
+    files.resize(first + env.site.reports.size() + 1);
+    make_json_files(env, [&](size_t i, OutputFile&& f) { files[first + i] = std::move(f); });
+  };
+  g.stream = [](const ContextEnv& env, const std::function<void(OutputFile &&)>& emit) {
+    make_json_files(env, [&](size_t, OutputFile&& f) { emit(std::move(f)); });
+  };
+  return g;
 }
 
 }  // namespace gongkai::output

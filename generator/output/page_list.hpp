@@ -27,6 +27,10 @@ std::vector<PageSpec> list_pages(const ContextEnv& env);
 struct FileGenerator {
   std::string name;
   std::function<void(const ContextEnv&, std::vector<OutputFile>& out)> generate;
+  /// Optional, for generators whose files are large together (every report.json): hands each
+  /// file to `emit` as soon as it is made (from several threads at once) instead of collecting
+  /// them, so that the build can stage them at once. The same files as `generate`.
+  std::function<void(const ContextEnv&, const std::function<void(OutputFile&&)>& emit)> stream;
 };
 /// Each year's data.csv, data/reports.csv, every report.json and data/reports.json, search.json,
 /// the feeds, the sitemap and robots.txt. They run before the pages are rendered (the JSON and the
