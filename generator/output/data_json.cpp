@@ -1,5 +1,7 @@
 #include "output/data_json.hpp"
 
+#include <algorithm>
+
 #include "core/diagnostic.hpp"
 #include "core/parallel.hpp"
 #include "output/absolute_url.hpp"
@@ -95,17 +97,8 @@ namespace {
 void make_json_files(const ContextEnv& env, const std::function<void(size_t, OutputFile&&)>& put) {
   const auto& reports = env.site.reports;
   // reports.json: each entry is its report.json's head (meta and cells, most of the bytes) and
-  // its short tail, one entry a line. Only the heads are kept: each report.json is handed on as
-  // soon as it is made.
-  std::vector<std::string> entries(reports.size());
-  core::parallel_for(reports.size(), env.jobs, [&](size_t i) {
-    size_t head = 0;
-    OutputFile file{reports[i].url + "report.json", report_json_file(env, reports[i], &head)};
-    entries[i].reserve(head + 256);
-    entries[i].append(file.bytes, 0, head);
-    entries[i] += entry_tail(env, reports[i]);
-    put(i, std::move(file));
-  });
+  // its short tail, one entry a line. The reports are made a block at a time and their entries
+  // appended in order, so that neither every report.json nor every entry is held at once.
   std::string all = "{\"gongkai_reports\":" + std::to_string(kReportsJsonVersion) +
                     ",\"report_format\":" + std::to_string(report::kReportJsonVersion) +
                     ",\"title\":";
@@ -113,13 +106,28 @@ void make_json_files(const ContextEnv& env, const std::function<void(size_t, Out
   all += ",\"base_url\":";
   append_json_string(all, env.site.config.base_url);
   all += ",\"count\":" + std::to_string(reports.size()) + ",\"reports\":[";
-  size_t size = all.size() + 8;
-  for (const auto& e : entries) size += e.size() + 2;
-  all.reserve(size);
-  for (size_t i = 0; i < reports.size(); ++i) {
-    all += i ? ",\n" : "\n";
-    all += entries[i];
-    std::string().swap(entries[i]);
+  constexpr size_t kBlock = 256;
+  std::vector<std::string> entries(std::min(kBlock, reports.size()));
+  for (size_t begin = 0; begin < reports.size(); begin += kBlock) {
+    const size_t n = std::min(kBlock, reports.size() - begin);
+    core::parallel_for(n, env.jobs, [&](size_t k) {
+      const size_t i = begin + k;
+      size_t head = 0;
+      OutputFile file{reports[i].url + "report.json", report_json_file(env, reports[i], &head)};
+      entries[k].assign(file.bytes, 0, head);
+      entries[k] += entry_tail(env, reports[i]);
+      put(i, std::move(file));
+    });
+    for (size_t k = 0; k < n; ++k) {
+      all += begin + k ? ",\n" : "\n";
+      all += entries[k];
+    }
+    if (begin == 0 && n < reports.size()) {
+      // Room for the rest at the first block's average and a quarter more, so that the string
+      // (the size of every report's data together) is not copied as it grows.
+      const size_t average = all.size() / n + 1;
+      all.reserve(all.size() + average * (reports.size() - n) * 5 / 4);
+    }
   }
   all += "\n]}\n";
   put(reports.size(), {"data/reports.json", std::move(all)});
