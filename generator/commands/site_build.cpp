@@ -246,6 +246,11 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            publish_options.keep_spare = true;
            try {
              publisher = std::make_unique<output::Publisher>(result.out_dir, publish_options);
+             // Every page's folder at once, on the I/O threads (the data files go into them
+             // too): made one by one as files arrive, folders serialise the staging.
+             std::vector<std::string> paths;
+             for (const auto& p : output::list_pages(*env)) paths.push_back(p.path);
+             publisher->make_folders(paths);
            } catch (const std::exception& e) {
              sink.add(error("G003", result.out_dir, e.what()));
              return;
@@ -294,12 +299,6 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          const bool reuse = publisher && previous.out_dir == result.out_dir;
          std::vector<output::PageRecord> records(pages.size());
          std::vector<uint8_t> recorded(pages.size(), 0), check(pages.size(), 0);
-         if (publisher) {
-           std::vector<std::string> paths;
-           paths.reserve(pages.size());
-           for (const auto& p : pages) paths.push_back(p.path);
-           publisher->make_folders(paths);
-         }
          std::vector<uint64_t> report_inputs;
          if (publisher) report_inputs = output::report_input_hashes(*env);
          uint64_t site_inputs = 0;
