@@ -320,7 +320,8 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            auto it = previous.pages.find(pages[i].path);
            if (it == previous.pages.end() || it->second.key != records[i].key) return false;
            if (verify) {
-             check[i] = 1;  // render it, and compare with the file it would keep
+             // Render it, and compare with the file it would have kept.
+             check[i] = publisher->current_is(pages[i].path, it->second.file);
              return false;
            }
            try {
@@ -426,7 +427,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          // The next build compares with this one. Without it that build renders every page again
          // and counts every report as new: a warning, not a failure.
          std::string why;
-         if (options.cache && !output::write_build_manifest(manifest_path, manifest, &why)) {
+         if (!output::write_build_manifest(manifest_path, manifest, &why)) {
            core::Diagnostic d = error("G005", manifest_path, why);
            d.severity = core::Severity::Warning;
            sink.add(std::move(d));

@@ -276,13 +276,17 @@ FileStamp Publisher::add(const std::string& path, std::string_view bytes) {
   return stamp_of(st);
 }
 
-bool Publisher::keep(const std::string& path, const FileStamp& stamp) {
+bool Publisher::current_is(const std::string& path, const FileStamp& stamp) const {
   if (!have_old_ || !std::binary_search(old_files_.begin(), old_files_.end(), path)) return false;
   struct stat st;
-  if (fstatat(old_.get(), path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
-      stamp_of(st) != stamp) {
-    return false;
-  }
+  return fstatat(old_.get(), path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+         stamp_of(st) == stamp;
+}
+
+bool Publisher::keep(const std::string& path, const FileStamp& stamp) {
+  if (!current_is(path, stamp)) return false;
+  struct stat st;
+  if (fstatat(old_.get(), path.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return false;
   make_parents(path);
   const std::string shown = shown_stage_ + "/" + path;
   claim(path, shown);

@@ -50,6 +50,9 @@ class Publisher {
   /// Stages the current tree's file `path` unchanged when it is still the version `stamp`
   /// describes (same inode, size and mtime); false (nothing staged) otherwise.
   bool keep(const std::string& path, const FileStamp& stamp);
+  /// True when the current tree's file `path` is still the version `stamp` describes (what keep()
+  /// checks; nothing staged).
+  bool current_is(const std::string& path, const FileStamp& stamp) const;
   /// True when the current tree's file `path` holds exactly `bytes` (for checks: nothing staged).
   bool current_equals(const std::string& path, std::string_view bytes) const;
 

@@ -346,3 +346,38 @@ TEST_CASE("a build killed midway leaves the output folder whole") {
                                                         "content", "public", "site.yaml",
                                                         "themes"});
 }
+
+TEST_CASE(
+    "a lost or damaged manifest or a file changed in the output costs rendering, never a "
+    "stale page") {
+  Site site;
+  REQUIRE(site.build().exited(0));
+  const Snapshot before = snapshot(site.pub());
+  const std::string manifest = site.root + "/.gongkai-cache/build-manifest";
+  REQUIRE(fs::exists(manifest));
+
+  SECTION("a damaged manifest: every page is rendered, no file changes") {
+    std::string text = read_file(manifest);
+    write_file(manifest, text.substr(0, text.size() / 2));  // cut short
+    Run r = run_build(site.root, {"--jobs", "2"});
+    REQUIRE(r.exited(0));
+    INFO(r.out);
+    CHECK(r.out.find(" kept)") != std::string::npos);
+    CHECK(r.out.find("(0 rendered,") == std::string::npos);
+    CHECK(r.out.find(" (4 new, 0 changed, 0 removed)") != std::string::npos);
+    CHECK(touched(before, snapshot(site.pub())).empty());
+  }
+  SECTION("a page replaced in the output folder by hand is rendered again") {
+    const std::string page = site.pub() + "/agencies/zibo-gaoxin/2023/index.html";
+    fs::remove(page);
+    write_file(page, "edited by hand");
+    Run r = site.build();
+    REQUIRE(r.exited(0));
+    CHECK(contents(snapshot(site.pub())) == contents(before));
+  }
+  SECTION("a page removed from the output folder is made again") {
+    fs::remove(site.pub() + "/agencies/zibo-gaoxin/2023/source.html");
+    REQUIRE(site.build().exited(0));
+    CHECK(contents(snapshot(site.pub())) == contents(before));
+  }
+}
