@@ -116,6 +116,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
            return;
          }
          site.config = site::parse_config(options.config, *text, sink);
+         if (!options.base_url.empty()) site.config.base_url = options.base_url;
          result.out_dir =
              options.out.empty() ? site.config.resolve(site.config.output_dir) : options.out;
        }},

@@ -18,7 +18,9 @@ namespace gongkai::commands {
 
 struct BuildOptions {
   std::string config = "site.yaml";
-  std::string out;        ///< empty: the config's output_dir
+  std::string out;  ///< empty: the config's output_dir
+  /// Not empty: replaces the config's base_url (`gongkai serve` builds for its own address).
+  std::string base_url;
   unsigned jobs = 0;      ///< 0: every core
   bool progress = false;  ///< show progress on stderr (a terminal)
   bool write = true;      ///< false: keep the files in memory (tests)
