@@ -18,9 +18,7 @@ namespace gongkai::commands {
 
 struct BuildOptions {
   std::string config = "site.yaml";
-  std::string out;  ///< empty: the config's output_dir
-  /// Not empty: replaces the config's base_url (`gongkai serve` builds for its own address).
-  std::string base_url;
+  std::string out;        ///< empty: the config's output_dir
   unsigned jobs = 0;      ///< 0: every core
   bool progress = false;  ///< show progress on stderr (a terminal)
   bool write = true;      ///< false: keep the files in memory (tests)
@@ -28,6 +26,8 @@ struct BuildOptions {
   /// Not empty: write each page's context as JSON into this folder (`<page path>.json`, plus
   /// pages.tsv: path, template, context file) instead of rendering, for theme authors.
   std::string dump_contexts;
+  /// Not empty: replaces the config's base_url (`gongkai serve` builds for its own address).
+  std::string base_url;
 };
 
 struct StepTime {
