@@ -208,6 +208,8 @@ int serve_site(const ServeSiteOptions& options) {
       server->stop();
       return 1;
     }
+    // A change made while no watcher ran would be lost: build once more.
+    server->rebuild_now();
   }
   std::cerr << "\nStopping.\n";
   server->stop();

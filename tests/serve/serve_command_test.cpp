@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -140,8 +141,11 @@ class EventStream {
   explicit EventStream(int port) : connection_(port) {
     connection_.send_all("GET /__gongkai/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
   }
-  /// The next generation announced; nullopt when the stream ends (or stays silent for 20 s).
+  /// The next generation announced; nullopt when the stream ends or none comes for 20 s (a
+  /// guard against a hung test: keep-alive comments do not count).
   std::optional<uint64_t> next() {
+    using Clock = std::chrono::steady_clock;
+    const auto give_up = Clock::now() + std::chrono::seconds(20);
     for (;;) {
       size_t at = raw_.find("data: ", seen_);
       size_t end = at == std::string::npos ? at : raw_.find('\n', at);
@@ -149,7 +153,9 @@ class EventStream {
         seen_ = end;
         return std::stoull(raw_.substr(at + 6, end - at - 6));
       }
-      if (!connection_.receive(raw_)) return std::nullopt;
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(give_up - Clock::now()).count();
+      if (left <= 0 || !connection_.receive(raw_, static_cast<int>(left))) return std::nullopt;
     }
   }
   /// Waits through rebuilds until `done()` holds: false when the stream ends first or after 50
@@ -170,6 +176,12 @@ class EventStream {
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+size_t count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
 }
 
 }  // namespace
@@ -264,6 +276,19 @@ TEST_CASE("gongkai serve builds, serves, rebuilds on change, keeps the last good
     CHECK(events.wait_until(
         [&] { return !contains(http_get(port, "/").body, "id=\"gongkai-error\""); }));
     CHECK(contains(http_get(port, "/").body, "服务测试门户"));
+
+    // site.yaml is watched; when it names another templates folder, that one is watched.
+    std::string config = read_file(site.tmp / "site.yaml");
+    config.replace(config.find("服务测试门户"), std::string("服务测试门户").size(), "改过的门户");
+    site.save("site.yaml", config + "templates_dir: mytemplates\n");
+    CHECK(events.wait_until([&] { return contains(http_get(port, "/").body, "改过的门户"); }));
+    fs::create_directories(site.tmp / "mytemplates");
+    site.save("mytemplates/index.html", "{% for %}\n");
+    CHECK(events.wait_until([&] {
+      serve.read_available();
+      return count(serve.log, "the rebuild failed;") == 2;
+    }));
+    CHECK(contains(serve.log, "index.html:1:8: Expected"));
   }
 
   CHECK(serve.stop(SIGTERM) == 0);
