@@ -18,9 +18,6 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-/// How many ports after the default one are tried when it is taken.
-constexpr int kPortTries = 10;
-
 /// One build into the serve folder; the message is what the terminal and the banner show.
 serve::RebuildResult build_once(const BuildOptions& options) {
   core::DiskFileSystem fs;
@@ -36,29 +33,6 @@ serve::RebuildResult build_once(const BuildOptions& options) {
     text += "the build failed: " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
   }
   return {result.ok, text};
-}
-
-/// Binds, trying the next ports when the default one is taken.
-std::unique_ptr<serve::DevServer> listen(const ServeSiteOptions& options,
-                                         serve::ServeOptions serve_options,
-                                         std::function<serve::RebuildResult()> rebuild) {
-  const int last = options.port_given || options.port == 0
-                       ? options.port
-                       : std::min(options.port + kPortTries, 65535);
-  for (int port = options.port;; ++port) {
-    serve_options.port = port;
-    auto server =
-        std::make_unique<serve::DevServer>(serve_options, rebuild, std::vector<std::string>());
-    try {
-      server->start();
-      if (port != options.port) {
-        std::cerr << "gongkai serve: port " << options.port << " is in use; using " << port << "\n";
-      }
-      return server;
-    } catch (const serve::ListenError& e) {
-      if (!e.in_use || port >= last) throw;
-    }
-  }
 }
 
 }  // namespace
@@ -100,6 +74,29 @@ bool is_within(const std::string& path, const std::string& folder) {
     if (pi == p.end() || *pi != *fi) return false;
   }
   return true;
+}
+
+std::unique_ptr<serve::DevServer> listen_first_free(const ServeSiteOptions& options,
+                                                    serve::ServeOptions serve_options,
+                                                    std::function<serve::RebuildResult()> rebuild,
+                                                    std::ostream& log) {
+  const int last = options.port_given || options.port == 0
+                       ? options.port
+                       : std::min(options.port + kPortTries, 65535);
+  for (int port = options.port;; ++port) {
+    serve_options.port = port;
+    auto server =
+        std::make_unique<serve::DevServer>(serve_options, rebuild, std::vector<std::string>());
+    try {
+      server->start();
+      if (port != options.port) {
+        log << "gongkai serve: port " << options.port << " is in use; using " << port << "\n";
+      }
+      return server;
+    } catch (const serve::ListenError& e) {
+      if (!e.in_use || port >= last) throw;
+    }
+  }
 }
 
 int serve_site(const ServeSiteOptions& options) {
@@ -166,7 +163,7 @@ int serve_site(const ServeSiteOptions& options) {
   serve_options.live_reload = options.live_reload;
   std::unique_ptr<serve::DevServer> server;
   try {
-    server = listen(options, serve_options, rebuild);
+    server = listen_first_free(options, serve_options, rebuild, std::cerr);
     // The port is known: every build is for this address (the 404 page and canonical links
     // are absolute).
     build_options->base_url =

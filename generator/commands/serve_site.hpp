@@ -1,10 +1,14 @@
 #pragma once
 // `gongkai serve`: builds the site for its local address into a folder of its own, serves it,
 // rebuilds when a source changes. The pieces the command line and the tests need.
+#include <functional>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/file_system.hpp"
+#include "serve/dev_server.hpp"
 
 namespace gongkai::commands {
 
@@ -42,6 +46,17 @@ std::string local_base_url(const std::string& bind, int port);
 /// True when `path` is `folder` or below it (lexically, after making both absolute and
 /// normalised; symlinks resolved as far as they exist).
 bool is_within(const std::string& path, const std::string& folder);
+
+/// How many ports after the default one are tried when it is taken.
+inline constexpr int kPortTries = 10;
+
+/// A started server on options.port; when that is taken and was not given (port_given false),
+/// on the first free one of the kPortTries after it, which `log` is told. Throws
+/// serve::ListenError when none can be bound.
+std::unique_ptr<serve::DevServer> listen_first_free(const ServeSiteOptions& options,
+                                                    serve::ServeOptions serve_options,
+                                                    std::function<serve::RebuildResult()> rebuild,
+                                                    std::ostream& log);
 
 /// Runs `gongkai serve` until SIGINT or SIGTERM. Call it from the main thread before any other
 /// thread starts. Returns the exit status: 0 after a signal, 1 when it cannot listen or watch, 2
