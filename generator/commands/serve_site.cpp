@@ -117,6 +117,11 @@ int serve_site(const ServeSiteOptions& options) {
               << " (give one with --config)\n";
     return 2;
   }
+  if (!options.base_url.empty() && options.base_url.rfind("http://", 0) != 0 &&
+      options.base_url.rfind("https://", 0) != 0) {
+    std::cerr << "gongkai serve: --base-url must be an absolute http(s) URL\n";
+    return 2;
+  }
   const SiteSources sources = site_sources(fs, options.config);
   BuildOptions build;
   build.config = options.config;

@@ -295,10 +295,12 @@ TEST_CASE("gongkai serve builds, serves, rebuilds on change, keeps the last good
   CHECK(contains(serve.log, "Stopping.\n"));
 }
 
-TEST_CASE("gongkai serve stops with status 0 on Ctrl-C and honours --out and --no-live-reload") {
+TEST_CASE(
+    "gongkai serve stops with status 0 on Ctrl-C and honours --out, --base-url, --no-live-reload") {
   SmallSite site;
   ServeProcess serve({"--config", site.tmp / "site.yaml", "--port", "0", "--out",
-                      site.tmp / "preview", "--no-live-reload"});
+                      site.tmp / "preview", "--no-live-reload", "--base-url",
+                      "http://preview.test/site"});
   const int port = serve.port();
   REQUIRE(port > 0);
   auto home = http_get(port, "/");
@@ -307,6 +309,10 @@ TEST_CASE("gongkai serve stops with status 0 on Ctrl-C and honours --out and --n
   CHECK_FALSE(contains(home.body, "__gongkai"));
   CHECK(fs::is_regular_file(site.tmp / "preview/index.html"));
   CHECK_FALSE(fs::exists(site.tmp / ".gongkai-serve"));
+  auto missing = http_get(port, "/nothing-here");
+  CHECK(missing.status == 404);
+  CHECK(contains(missing.body, "href=\"http://preview.test/site/css/site.css\""));
+  CHECK_FALSE(contains(missing.body, "__gongkai"));
   CHECK(serve.stop(SIGINT) == 0);
 }
 
@@ -350,5 +356,12 @@ TEST_CASE("gongkai serve refuses a missing configuration and an output folder am
     CHECK(serve.wait() == 2);
     CHECK(contains(serve.log, "which every build would delete"));
   }
+  {
+    ServeProcess serve(
+        {"--config", site.tmp / "site.yaml", "--port", "0", "--base-url", "example.org/x/"});
+    CHECK(serve.wait() == 2);
+    CHECK(contains(serve.log, "--base-url must be an absolute http(s) URL"));
+  }
   CHECK(fs::is_regular_file(site.tmp / "site.yaml"));
+  CHECK_FALSE(fs::exists(site.tmp / ".gongkai-serve"));
 }
