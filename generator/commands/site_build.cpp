@@ -190,10 +190,16 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          }
          site.config = site::parse_config(options.config, *text, sink);
          config_hash = core::hash64(*text);
+         if (!options.base_url.empty()) site.config.base_url = options.base_url;
          result.out_dir =
              options.out.empty() ? site.config.resolve(site.config.output_dir) : options.out;
          cache_dir = core::join_path(site.config.root, std::string(site::kDefaultCacheDir));
-         manifest_path = core::join_path(cache_dir, "build-manifest");
+         // One manifest per output folder: `gongkai serve` (.gongkai-serve/) and `gongkai build`
+         // (public/) then stay incremental however they alternate.
+         manifest_path = core::join_path(
+             cache_dir, options.out.empty()
+                            ? std::string("build-manifest")
+                            : "build-manifest." + core::hex64(core::hash64(result.out_dir)));
          manifest.out_dir = result.out_dir;
          version = reader_version(fs);
        }},

@@ -28,6 +28,8 @@ struct BuildOptions {
   /// Not empty: write each page's context as JSON into this folder (`<page path>.json`, plus
   /// pages.tsv: path, template, context file) instead of rendering, for theme authors.
   std::string dump_contexts;
+  /// Not empty: replaces the config's base_url (`gongkai serve` builds for its own address).
+  std::string base_url;
 };
 
 struct StepTime {

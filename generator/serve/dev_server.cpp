@@ -157,9 +157,9 @@ void DevServer::start() {
       s.watcher->stop();
       s.watcher.reset();
     }
-    throw std::runtime_error("cannot listen on " + s.options.bind + ":" +
-                             std::to_string(s.options.port) +
-                             (e ? std::string(": ") + std::strerror(e) : std::string()));
+    throw ListenError("cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port) +
+                          (e ? std::string(": ") + std::strerror(e) : std::string()),
+                      e == EADDRINUSE);
   }
   if (s.options.port != 0) s.port = s.options.port;
   auto finished = std::make_shared<std::atomic<bool>>(false);
@@ -176,6 +176,20 @@ void DevServer::start() {
   // httplib's stop() does nothing until the server runs: wait for that (microseconds) so that a
   // stop() right after start() is never lost.
   while (!s.server.is_running() && !*finished) std::this_thread::yield();
+}
+
+void DevServer::watch(std::vector<std::string> paths) {
+  State& s = *state_;
+  if (s.watcher) {
+    s.watcher->stop();
+    s.watcher.reset();
+  }
+  s.watch_paths = std::move(paths);
+  if (s.watch_paths.empty()) return;
+  auto watcher =
+      std::make_unique<Watcher>(s.watch_paths, s.options.debounce, [this] { rebuild_now(); });
+  watcher->start();
+  s.watcher = std::move(watcher);
 }
 
 void DevServer::stop() {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,13 @@ struct ServeOptions {
   std::chrono::seconds heartbeat{15};
 };
 
+/// Why DevServer::start() cannot listen; `in_use`: the port is taken (EADDRINUSE).
+struct ListenError : std::runtime_error {
+  ListenError(const std::string& message, bool in_use)
+      : std::runtime_error(message), in_use(in_use) {}
+  bool in_use;
+};
+
 /// The server and the watcher, run in-process: start(), then stop() (or the destructor).
 class DevServer {
  public:
@@ -42,8 +50,12 @@ class DevServer {
   DevServer(const DevServer&) = delete;
   DevServer& operator=(const DevServer&) = delete;
 
-  /// Binds, starts serving and watching; throws std::runtime_error saying why it cannot.
+  /// Binds, starts serving and watching; throws ListenError when it cannot bind, and
+  /// std::runtime_error when it cannot watch.
   void start();
+  /// Watches `paths` instead of the watch paths given so far (after start(); not from the rebuild
+  /// callback). Throws std::runtime_error when it cannot watch; the old watch is gone then.
+  void watch(std::vector<std::string> paths);
   /// Stops serving and watching; open event streams end. Idempotent.
   void stop();
   /// start(), prints where it serves, blocks until SIGINT or SIGTERM, then stop(). Call it from
