@@ -347,7 +347,7 @@ std::optional<Report> decode(std::string_view bytes) {
 
   Report report;
   report.path = r.str();
-  report.shape = r.enumeration(Shape::Markdown);
+  report.shape = r.enumeration(Shape::HtmlText);
   report.format = r.enumeration(Format::F2021);
   report.layout = r.enumeration(Layout::L2021One);
   read_meta(r, report.meta);

@@ -11,12 +11,14 @@ namespace gongkai::report {
 enum class Format : uint8_t { F2019, F2021 };
 /// The table structure a report prints: its format, or 2021 with （六）其他处理 printed as one row.
 enum class Layout : uint8_t { L2019, L2021, L2021One };
-enum class Shape : uint8_t { PdfText, DocxText, Markdown };
+/// How the text reached us (docs/report-json.md, `shape`); HtmlText is last so that older values keep
+/// their numbers.
+enum class Shape : uint8_t { PdfText, DocxText, Markdown, HtmlText };
 enum class Table : uint8_t { Proactive, Applications, Review };
 
 std::string_view to_string(Format f);  // "2019" | "2021"
 std::string_view to_string(Layout l);  // "2019" | "2021" | "2021-one"
-std::string_view to_string(Shape s);   // "pdf_text" | "docx_text" | "markdown"
+std::string_view to_string(Shape s);   // "pdf_text" | "docx_text" | "markdown" | "html_text"
 std::string_view to_string(Table t);   // "proactive" | "applications" | "review"
 Format format_of(Layout l);
 

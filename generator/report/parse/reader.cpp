@@ -1,10 +1,12 @@
-// The reader's stages, in order: decode → lines → front matter → shape → page numbers → title →
+// The reader's stages, in order: decode → lines → front matter → shape (a flattened page: cut into
+// lines) → page numbers → title →
 // sections → signature → tables → prose → period and contact → front matter overrides.
 #include "report/parse/reader.hpp"
 
 #include <exception>
 
 #include "report/parse/codes.hpp"
+#include "report/parse/flat_text.hpp"
 #include "report/parse/front_matter.hpp"
 #include "report/parse/metadata.hpp"
 #include "report/parse/prose.hpp"
@@ -25,6 +27,7 @@ void read_text(std::string_view utf8, Report& report) {
   doc.body_begin = fm.end;
   doc.shape = detect_shape(doc.lines, doc.body_begin);
   report.shape = doc.shape;
+  if (doc.shape == Shape::HtmlText) cut_flattened(doc.lines, doc.body_begin);
   doc.skip = find_page_numbers(doc.lines, doc.shape);
   read_title(doc, report);
   find_sections(doc, report);

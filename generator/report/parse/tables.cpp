@@ -118,7 +118,7 @@ void read_tables(const Document& doc, Report& report) {
   if (regions[0].found) p = tokenize(doc, regions[0].begin, regions[0].end);
   if (regions[1].found) a = tokenize(doc, regions[1].begin, regions[1].end);
   if (regions[2].found) r = tokenize(doc, regions[2].begin, regions[2].end);
-  auto line_of = [](const Region& g) { return g.found ? text::Lines::number(g.begin) : 0u; };
+  auto line_of = [&doc](const Region& g) { return g.found ? doc.lines.number(g.begin) : 0u; };
 
   // Format: from table P's headers; else from what only one format prints.
   Format format = Format::F2021;

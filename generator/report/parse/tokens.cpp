@@ -448,7 +448,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
     std::string_view s = doc.lines[i];
     bool docx_cell = doc.shape == Shape::DocxText && !s.empty() && s[0] == '\t';
     if (doc.skipped(i) || (doc.lines.blank(i) && !docx_cell)) continue;
-    uint32_t number = text::Lines::number(i);
+    uint32_t number = doc.lines.number(i);
     if (doc.shape == Shape::Markdown && text::trim(s).substr(0, 1) == "|") {
       if (is_delimiter_row(text::trim(s))) continue;
       cells = pipe_cells(s);
@@ -473,7 +473,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
                 text::trim(l.substr(from, tab == std::string_view::npos ? l.npos : tab - from));
             if (part.find('[') != std::string_view::npos) part = out.own(strip_markers(part));
             cells.push_back(part);
-            lines.push_back(text::Lines::number(j));
+            lines.push_back(doc.lines.number(j));
             if (tab == std::string_view::npos) break;
             from = tab + 1;
           }
