@@ -247,12 +247,11 @@ void read_signature(Document& doc, Report& report) {
     break;
   }
   if (date_line == kNone) {
-    report.diagnose(core::Severity::Info, std::string(codes::kNoSignature),
-                    doc.lines.number(end > from ? end - 1 : from),
-                    "no signature date (落款): no line from " +
-                        std::to_string(doc.lines.number(from)) + " to " +
-                        std::to_string(doc.lines.number(end > from ? end - 1 : from)) +
-                        " is a date");
+    report.diagnose(
+        core::Severity::Info, std::string(codes::kNoSignature),
+        doc.lines.number(end > from ? end - 1 : from),
+        "no signature date (落款): no line from " + std::to_string(doc.lines.number(from)) +
+            " to " + std::to_string(doc.lines.number(end > from ? end - 1 : from)) + " is a date");
     return;
   }
   doc.signature_begin = date_line;

@@ -122,14 +122,16 @@ Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, si
   return f;
 }
 
-std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v) {
+std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v, bool signs) {
   std::vector<std::string_view> runs;
   if (v.cells || v.tokens.empty()) return runs;
   const Token* prev = nullptr;
   for (size_t i : v.tokens) {
     const Token& t = ts.tokens[i];
     if (t.kind != Token::Kind::Value || !t.suffix.empty() || t.text.empty()) return {};
-    for (char c : t.text) {
+    std::string_view digits = t.text;
+    if (signs && digits.size() > 1 && digits[0] == '-') digits.remove_prefix(1);
+    for (char c : digits) {
       if (c < '0' || c > '9') return {};
     }
     if (prev && (prev->line != t.line || prev->text.data() + prev->text.size() != t.text.data())) {

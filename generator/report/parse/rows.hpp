@@ -45,8 +45,10 @@ Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, si
 
 /// The digits of `v` when its tokens are one run printed without spaces (a flattened page:
 /// "1000001"; the tokenizer may have cut it at leading zeros), none of them empty or signed;
-/// empty when they are not.
-std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v);
+/// empty when they are not. `signs`: a token may start with `-` (a sign starts a new cell: 2019's
+/// 本年增/减 may be negative).
+std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v,
+                                         bool signs = false);
 
 /// Sets the cells to `values` (read on `line`) with an info P019 saying how the run was split.
 void assign_split(Report& report, std::span<const CellIndex> cells, std::span<const int64_t> values,

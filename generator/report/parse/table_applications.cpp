@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "report/parse/codes.hpp"
+#include "report/parse/joint_split.hpp"
 #include "report/parse/labels.hpp"
 #include "report/parse/rows.hpp"
 #include "report/parse/split.hpp"
@@ -43,6 +44,70 @@ const std::vector<Row>& rows_of(Layout layout) {
   return layout == Layout::L2021 ? r2021 : r2019;  // 2021-one prints the 2019 rows
 }
 
+constexpr size_t kMaxSplits = 64;  // a row with more candidate splits takes no part in a proof
+
+bool row_sum(std::span<const int64_t> v) {
+  if (v.size() < kColumns) return true;
+  int64_t sum = 0;
+  for (size_t k = 0; k + 1 < kColumns; ++k) sum += v[k];
+  return v[kColumns - 1] == sum;
+}
+
+/// A row printed as one run of digits, waiting for the other rows to be read.
+struct Pending {
+  size_t row = 0;
+  std::string printed;
+  uint32_t line = 0;
+  std::vector<std::vector<int64_t>> splits;  ///< the splits where 总计 is the row's sum
+};
+
+/// Splits the pending runs: all of them at once where exactly one combination of their splits
+/// satisfies the column identities too (with the rows read as usual); else each row on its own,
+/// where its own identity leaves one split.
+void resolve_runs(const std::vector<Row>& rows, const std::vector<Pending>& pending, Layout layout,
+                  Report& report) {
+  static constexpr std::string_view kRowSum = "总计 is the sum of the six applicant columns";
+  std::vector<SplitGroup> groups;
+  std::vector<size_t> grouped;  // index into pending
+  for (size_t k = 0; k < pending.size(); ++k) {
+    const auto& p = pending[k];
+    if (p.splits.empty() || p.splits.size() >= kMaxSplits) continue;
+    groups.push_back({rows[p.row].cells, p.splits});
+    grouped.push_back(k);
+  }
+  std::vector<int> joint(pending.size(), -1);  // the split chosen jointly
+  bool any_ambiguous = false;
+  for (const auto& g : groups) any_ambiguous = any_ambiguous || g.candidates.size() > 1;
+  if (any_ambiguous) {
+    std::vector<IdentityInstance> columns;
+    for (const auto& inst : identity_instances(layout)) {
+      if (inst.kind == Identity::Balance || inst.kind == Identity::OutcomeSum)
+        columns.push_back(inst);
+    }
+    if (auto chosen = solve_jointly(report, groups, columns)) {
+      for (size_t g = 0; g < groups.size(); ++g) joint[grouped[g]] = static_cast<int>((*chosen)[g]);
+    }
+  }
+  for (size_t k = 0; k < pending.size(); ++k) {
+    const auto& p = pending[k];
+    const Row& row = rows[p.row];
+    if (p.splits.size() == 1) {
+      assign_split(report, row.cells, p.splits[0], p.line, p.printed, kRowSum);
+    } else if (joint[k] >= 0) {
+      assign_split(report, row.cells, p.splits[static_cast<size_t>(joint[k])], p.line, p.printed,
+                   std::string(kRowSum) +
+                       " and the columns add up (一 + 二 = （七）总计 + 四, （七）总计 = the "
+                       "outcome rows)");
+    } else {
+      std::string how = p.splits.empty() ? "in no way" : "in more than one way";
+      fail_cells(report, row.cells, p.line,
+                 "digits printed without separators (`" + p.printed + "`) split " + how +
+                     " where " + std::string(kRowSum) +
+                     (p.splits.empty() ? "" : ", and the column identities do not tell which"));
+    }
+  }
+}
+
 }  // namespace
 
 void read_applications(const TokenStream& ts, Layout layout, uint32_t region_line, Report& report) {
@@ -76,6 +141,7 @@ void read_applications(const TokenStream& ts, Layout layout, uint32_t region_lin
                            ts.tokens[fits[i].tokens.front()].column);
     }
   }
+  std::vector<Pending> pending;
   for (size_t i = 0; i < n; ++i) {
     const Row& row = rows[i];
     if (!matches[i].found) {
@@ -100,24 +166,12 @@ void read_applications(const TokenStream& ts, Layout layout, uint32_t region_lin
     if (f.fit == Fit::TooFew) {
       auto runs = digit_runs(ts, values[i]);
       if (!runs.empty()) {
-        auto splits = split_runs(runs, kColumns, [](std::span<const int64_t> v) {
-          if (v.size() < kColumns) return true;
-          int64_t sum = 0;
-          for (size_t k = 0; k + 1 < kColumns; ++k) sum += v[k];
-          return v[kColumns - 1] == sum;
-        });
-        std::string printed;
-        for (auto r : runs) printed += r;
-        uint32_t line = ts.tokens[values[i].tokens.front()].line;
-        if (splits.size() == 1) {
-          assign_split(report, row.cells, splits[0], line, printed,
-                       "总计 is the sum of the six applicant columns");
-          continue;
-        }
-        fail_cells(report, row.cells, line,
-                   "digits printed without separators (`" + printed + "`) split " +
-                       (splits.empty() ? "in no way" : "in more than one way") +
-                       " where 总计 is the sum of the six applicant columns");
+        Pending p;
+        p.row = i;
+        for (auto r : runs) p.printed += r;
+        p.line = ts.tokens[values[i].tokens.front()].line;
+        p.splits = split_runs(runs, kColumns, row_sum, kMaxSplits);
+        pending.push_back(std::move(p));
         continue;
       }
     }
@@ -131,6 +185,7 @@ void read_applications(const TokenStream& ts, Layout layout, uint32_t region_lin
     }
     assign_cells(report, ts, row.cells, f.tokens);
   }
+  resolve_runs(rows, pending, layout, report);
 }
 
 }  // namespace gongkai::report::parse

@@ -5,6 +5,7 @@
 #include "report/parse/codes.hpp"
 #include "report/parse/labels.hpp"
 #include "report/parse/rows.hpp"
+#include "report/parse/split.hpp"
 #include "report/parse/tables.hpp"
 
 namespace gongkai::report::parse {
@@ -77,6 +78,27 @@ void read_unit(const TokenStream& ts, size_t amount, size_t header_from, size_t 
   report.procurement_unit.set(std::string(unit), t.line);
 }
 
+/// A run of digits printed without separators (a flattened page) that splits into the item's cells
+/// in one way only: a number never starts with 0 unless it is 0, only 本年增/减 may be negative
+/// (a sign starts a cell). Table P has no identity to choose between several ways: then false.
+bool split_forced(const TokenStream& ts, const RowValues& v, const std::vector<CellIndex>& cells,
+                  Report& report) {
+  auto runs = digit_runs(ts, v, true);
+  if (runs.empty()) return false;
+  for (CellIndex c : cells) {
+    if (cell_def(c).decimal) return false;  // a fee or an amount: where its decimals end is unknown
+  }
+  auto splits = split_runs(runs, cells.size(), [&cells](std::span<const int64_t> p) {
+    return p.back() >= 0 || cell_def(cells[p.size() - 1]).may_be_negative;
+  });
+  if (splits.size() != 1) return false;
+  std::string printed;
+  for (auto r : runs) printed += r;
+  assign_split(report, cells, splits[0], ts.tokens[v.tokens.front()].line, printed,
+               "no number starts with 0 unless it is 0");
+  return true;
+}
+
 }  // namespace
 
 void read_proactive(const TokenStream& ts, Format format, uint32_t region_line, Report& report) {
@@ -117,6 +139,7 @@ void read_proactive(const TokenStream& ts, Format format, uint32_t region_line, 
     }
     RowValues v = row_values(ts, m, next);
     Fitted f = fit_values(ts, v, item.cells.size(), 0);
+    if (f.fit == Fit::TooFew && split_forced(ts, v, item.cells, report)) continue;
     if (f.fit != Fit::Ok) {
       fail_cells(report, item.cells, m.line, fit_problem(f, v.tokens.size(), item.cells.size()));
       continue;

@@ -113,8 +113,10 @@ bool mark_before(std::string_view p, size_t k) {
   return k >= 3 && (p.substr(k - 3, 3) == "—" || p.substr(k - 3, 3) == "–");
 }
 
-/// Splits one space-free piece into text and numbers.
-void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& out) {
+/// Splits one space-free piece into text and numbers. `flat`: cells may run together, so digits
+/// right before a row number ("00000002.其他法律…") end a value run and the last one numbers the
+/// row.
+void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& out, bool flat) {
   if (is_mark(p)) {
     Token t;
     t.kind = Token::Kind::Empty;
@@ -170,6 +172,14 @@ void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& ou
       if ((rest[0] == '.' && (rest.size() == 1 || !is_digit(rest[1]))) ||
           rest.substr(0, 3) == "、" || rest.substr(0, 3) == "．") {
         enumerator = true;
+      }
+    }
+    if (enumerator && flat && e - k >= 2) {
+      bool digits = true;
+      for (size_t d = k; d < e && digits; ++d) digits = is_digit(p[d]);
+      if (digits) {
+        --e;  // the run before the row number is values; the row number stays with its label
+        enumerator = false;
       }
     }
     if (enumerator || (e < p.size() && is_letter(p[e]))) {
@@ -412,7 +422,8 @@ std::string normalize_key(std::string_view text) {
   return out;
 }
 
-void tokenize_free_line(std::string_view s, uint32_t line, uint32_t row, TokenStream& out) {
+void tokenize_free_line(std::string_view s, uint32_t line, uint32_t row, TokenStream& out,
+                        bool flat) {
   size_t i = 0;
   while (i < s.size()) {
     if (is_space(s[i])) {
@@ -430,7 +441,7 @@ void tokenize_free_line(std::string_view s, uint32_t line, uint32_t row, TokenSt
       }
       ++j;
     }
-    scan_piece(s.substr(i, j - i), line, row, out);
+    scan_piece(s.substr(i, j - i), line, row, out, flat);
     i = j;
   }
 }
@@ -487,7 +498,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
       i = j;  // the loop's ++i skips the empty line that ended the row
       continue;
     }
-    tokenize_free_line(s, number, ++row, out);
+    tokenize_free_line(s, number, ++row, out, doc.shape == Shape::HtmlText);
   }
   return out;
 }

@@ -73,8 +73,10 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end);
 void normalize_key(std::string_view text, std::string& out);
 std::string normalize_key(std::string_view text);
 
-/// Tokenises one line of free text (exposed for testing).
-void tokenize_free_line(std::string_view line, uint32_t line_number, uint32_t row,
-                        TokenStream& out);
+/// Tokenises one line of free text (exposed for testing). `flat` (shape html_text): cells may run
+/// together, so a digit run right before a row number `N.`/`N、` ends before its last digit
+/// ("00000002.其他" is the values 0000000 and the label 2.其他…).
+void tokenize_free_line(std::string_view line, uint32_t line_number, uint32_t row, TokenStream& out,
+                        bool flat = false);
 
 }  // namespace gongkai::report::parse
