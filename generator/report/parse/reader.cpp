@@ -48,6 +48,8 @@ void read_text(std::string_view utf8, Report& report) {
       return d.code != codes::kDecoded && d.code != codes::kFrontMatter &&
              d.code != codes::kYearConflict;
     });
+    // Nothing of a report: its shape and format are defaults, not something the text told.
+    report.shape_known = report.format_known = false;
     report.diagnose(core::Severity::Warning, std::string(codes::kNotReport), 0,
                     "no title, no section and no table found: this does not look like an "
                     "annual report");
@@ -64,6 +66,7 @@ Report read_report(std::string path, std::string_view bytes) {
     if (!decoded.ok) {
       report.diagnose(core::Severity::Error, std::string(codes::kNotText), 0,
                       "not report text: " + decoded.problem);
+      report.shape_known = report.format_known = false;
       for (CellIndex i : cells_of(report.layout)) report.cell(i).status = CellStatus::Missing;
       return report;
     }

@@ -143,6 +143,7 @@ void read_tables(const Document& doc, Report& report) {
       why = "guessed from the report year " + std::to_string(*report.meta.year.value);
     } else {
       why = "nothing tells it; assumed";
+      report.format_known = false;
     }
     report.diagnose(core::Severity::Warning, std::string(codes::kFormat), line_of(regions[0]),
                     "table P's headers do not tell the format (本年制发件数 or 本年新制作数量); "

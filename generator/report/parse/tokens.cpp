@@ -36,9 +36,15 @@ size_t close_bracket(std::string_view s, size_t i) {
   return 0;
 }
 
-/// One past the bracket that closes the one opening at s[i], on the same line; npos when none.
+/// A remark in brackets is short; a bracket that closes further away opens no remark (a rotated
+/// group label of `-layout` text flattened to one line: "（ 1、信访… 1 0 0 五 2、重复申请 … ）").
+constexpr size_t kMaxBracket = 150;  // bytes, about 50 Chinese characters
+
+/// One past the bracket that closes the one opening at s[i], on the same line and within
+/// kMaxBracket bytes; npos when none.
 size_t bracket_end(std::string_view s, size_t i) {
   int depth = 0;
+  s = s.substr(0, i + kMaxBracket);
   while (i < s.size()) {
     if (size_t k = open_bracket(s, i)) {
       ++depth;
