@@ -11,6 +11,7 @@
 #include "report/parse/rows.hpp"
 #include "report/parse/split.hpp"
 #include "report/parse/tables.hpp"
+#include "report/parse/value_blocks.hpp"
 
 namespace gongkai::report::parse {
 
@@ -108,6 +109,23 @@ void resolve_runs(const std::vector<Row>& rows, const std::vector<Pending>& pend
   }
 }
 
+/// Labels printed as one block and the numbers as another (PDF text in reading order): every row's
+/// label found, no value between them, and after the last one exactly a value per cell.
+bool numbers_apart(const TokenStream& ts, const std::vector<Row>& rows,
+                   const std::vector<RowMatch>& matches, const std::vector<RowValues>& values,
+                   Layout layout, Report& report) {
+  const size_t n = rows.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!matches[i].found || values[i].cells) return false;
+    if (i + 1 < n && !values[i].tokens.empty()) return false;
+  }
+  if (values[n - 1].tokens.size() != n * kColumns) return false;
+  std::vector<std::vector<CellIndex>> cells;
+  cells.reserve(n);
+  for (const auto& row : rows) cells.push_back(row.cells);
+  return read_value_block(ts, cells, values[n - 1].tokens, layout, true, "table A", report);
+}
+
 }  // namespace
 
 void read_applications(const TokenStream& ts, Layout layout, uint32_t region_line, Report& report) {
@@ -141,6 +159,7 @@ void read_applications(const TokenStream& ts, Layout layout, uint32_t region_lin
                            ts.tokens[fits[i].tokens.front()].column);
     }
   }
+  if (numbers_apart(ts, rows, matches, values, layout, report)) return;
   std::vector<Pending> pending;
   for (size_t i = 0; i < n; ++i) {
     const Row& row = rows[i];

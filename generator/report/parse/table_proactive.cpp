@@ -7,6 +7,7 @@
 #include "report/parse/rows.hpp"
 #include "report/parse/split.hpp"
 #include "report/parse/tables.hpp"
+#include "report/parse/value_blocks.hpp"
 
 namespace gongkai::report::parse {
 
@@ -99,6 +100,37 @@ bool split_forced(const TokenStream& ts, const RowValues& v, const std::vector<C
   return true;
 }
 
+/// Labels printed as one block and the numbers as another: every item's label found (the （九）
+/// block may be left out), no value between them, after the last one exactly a value per cell.
+/// Table P has no identity: only lines that hold one item each (or values all alike) tell the
+/// order. The procurement amount's unit is not looked for: such a block is read without it.
+bool numbers_apart(const TokenStream& ts, const std::vector<Item>& items,
+                   const std::vector<RowMatch>& matches, Format format, Report& report) {
+  std::vector<std::vector<CellIndex>> cells;
+  size_t last = kNone;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!matches[i].found) {
+      if (items[i].id == "procurement" && ts.keys.find("第(九)项") == std::string::npos) continue;
+      return false;
+    }
+    if (last != kNone && !row_values(ts, matches[last], matches[i].begin).tokens.empty()) {
+      return false;
+    }
+    last = i;
+    cells.push_back(items[i].cells);
+  }
+  if (last == kNone || cells.size() < 2) return false;
+  RowValues v = row_values(ts, matches[last], std::string::npos);
+  if (v.cells || v.tokens.size() <= cells.back().size()) return false;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!matches[i].found) {
+      for (CellIndex c : items[i].cells) report.cell(c).status = CellStatus::Absent;
+    }
+  }
+  Layout layout = format == Format::F2019 ? Layout::L2019 : Layout::L2021;
+  return read_value_block(ts, cells, v.tokens, layout, false, "table P", report);
+}
+
 }  // namespace
 
 void read_proactive(const TokenStream& ts, Format format, uint32_t region_line, Report& report) {
@@ -109,6 +141,7 @@ void read_proactive(const TokenStream& ts, Format format, uint32_t region_line, 
     matches[i] = find_row(ts, items[i].keys, cursor);
     if (matches[i].found) cursor = matches[i].end;
   }
+  if (numbers_apart(ts, items, matches, format, report)) return;
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
     const RowMatch& m = matches[i];

@@ -109,14 +109,15 @@ size_t mark_at(std::string_view p, size_t k) {
   if (k >= p.size()) return 0;
   if (p[k] == '/' || p[k] == '-') return 1;
   if (p.substr(k, 6) == "——") return 6;
-  if (p.substr(k, 3) == "—" || p.substr(k, 3) == "–") return 3;
+  if (p.substr(k, 3) == "—" || p.substr(k, 3) == "–" || p.substr(k, 3) == "／") return 3;
   return 0;
 }
 
 /// True when a dash mark ends right before p[k].
 bool mark_before(std::string_view p, size_t k) {
   if (k >= 1 && (p[k - 1] == '/' || p[k - 1] == '-')) return true;
-  return k >= 3 && (p.substr(k - 3, 3) == "—" || p.substr(k - 3, 3) == "–");
+  return k >= 3 &&
+         (p.substr(k - 3, 3) == "—" || p.substr(k - 3, 3) == "–" || p.substr(k - 3, 3) == "／");
 }
 
 /// Splits one space-free piece into text and numbers. `flat`: cells may run together, so digits
@@ -135,14 +136,23 @@ void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& ou
   size_t text_from = 0, k = 0;
   while (k < p.size()) {
     // Dashes run together with numbers ("/////0000000000", "3—5"): each one an empty cell ("——"
-    // one); between letters or words ("本年增/减") they are text.
+    // one); between letters or words ("本年增/减") they are text. Where cells run together
+    // (`flat`), a dash right after a label and before a number is a cell too ("文件／062").
     if (size_t m = mark_at(p, k)) {
-      bool before = k == text_from ? (k == 0 || is_digit(p[k - 1]) || mark_before(p, k)) : false;
+      bool before = k == text_from ? (k == 0 || is_digit(p[k - 1]) || mark_before(p, k))
+                                   : flat && static_cast<unsigned char>(p[k - 1]) >= 0x80;
       size_t e = k + m;
       bool after = e == p.size() || is_digit(p[e]) || mark_at(p, e);
       if (before && after) {
         bool sign = (p[k] == '-' || p[k] == '+') && e < p.size() && is_digit(p[e]);
+        // Run together, "-7.属于…" is an empty cell and the next row's number.
+        if (sign && flat && e + 1 < p.size() &&
+            ((p[e + 1] == '.' && (e + 2 == p.size() || !is_digit(p[e + 2]))) ||
+             p.substr(e + 1, 3) == "、")) {
+          sign = false;
+        }
         if (!sign) {
+          add_text(out, p.substr(text_from, k - text_from), line, row);
           Token t;
           t.kind = Token::Kind::Empty;
           t.text = p.substr(k, m);
