@@ -90,6 +90,7 @@ std::vector<uint8_t> find_page_numbers(const text::Lines& lines, Shape shape) {
     long offset;
   };
   std::vector<Bare> bare;
+  std::vector<size_t> between;  // bare numbers between blank lines
   long page = 1;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines.page_start(i)) ++page;
@@ -97,7 +98,9 @@ std::vector<uint8_t> find_page_numbers(const text::Lines& lines, Shape shape) {
     bool page_end = i + 1 < lines.size() && lines.page_start(i + 1);
     bool after_blank = i == 0 || lines.blank(i - 1);
     bool before_blank = i + 1 >= lines.size() || lines.blank(i + 1);
-    if (after_blank && is_page_number(lines[i], before_blank)) {
+    if (after_blank && before_blank && all_digits(text::trim(lines[i]))) {
+      between.push_back(i);
+    } else if (after_blank && is_page_number(lines[i], before_blank)) {
       skip[i] = 1;
     } else if ((page_end || lines.page_start(i)) && is_page_number(lines[i], false)) {
       skip[i] = 1;  // -3-, 第3页 at a page's edge
@@ -107,6 +110,20 @@ std::vector<uint8_t> find_page_numbers(const text::Lines& lines, Shape shape) {
       for (char c : t) value = value * 10 + (c - '0');
       bare.push_back({i, value - page});
     }
+  }
+  // Bare numbers between blank lines number the pages when they count up (a page may lack its
+  // number); in `pdftotext` output without -layout every table cell is such a line ("0", "26",
+  // "0").
+  bool counting = true;
+  long last = -1;
+  for (size_t i : between) {
+    long value = 0;
+    for (char c : text::trim(lines[i])) value = value * 10 + (c - '0');
+    counting = counting && value > last && (last < 0 || value - last <= 2) && value < 1000;
+    last = value;
+  }
+  if (counting) {
+    for (size_t i : between) skip[i] = 1;
   }
   for (const Bare& b : bare) {
     size_t same = 0;

@@ -184,3 +184,52 @@ TEST_CASE("table A's numbers printed apart from its labels are read in the order
     CHECK(c.equal >= (order == Order::OnePerLine ? 7246u : 7595u));
   }
 }
+
+namespace {
+
+/// The sample with every number of its tables on a line of its own between blank lines, as
+/// `pdftotext` without -layout prints table cells.
+std::string cells_apart(const std::string& text) {
+  auto lines = split_lines(text);
+  size_t a = find(lines, 0, "主动公开政府信息情况");
+  while (a < lines.size() && lines[a].find("二") == std::string::npos)
+    a = find(lines, a + 1, "主动公开政府信息情况");
+  size_t b = find(lines, a + 1, "五、");
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i <= a || i >= b) {
+      out += lines[i] + "\n";
+      continue;
+    }
+    std::string label;
+    for (const auto& w : words(lines[i])) {
+      if (is_value(w)) {
+        if (!label.empty()) out += label + "\n";
+        label.clear();
+        out += "\n" + w + "\n\n";
+      } else {
+        label += (label.empty() ? "" : " ") + w;
+      }
+    }
+    if (!label.empty()) out += label + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("table cells each between blank lines are cells, not page numbers") {
+  for (std::string name : {"weibin-2023.txt", "xinhua-2024.txt", "zibo-gaoxin-2023.txt"}) {
+    core::DiskFileSystem fs;
+    auto text = fs.read(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/" + name);
+    REQUIRE(text);
+    std::string apart = cells_apart(*text);
+    REQUIRE(apart.find("\n\n0\n\n") != std::string::npos);
+    auto r = report::parse::read_report(name, apart);
+    auto golden = fs.read(std::string(GONGKAI_TESTS_DIR) + "/golden/samples/" +
+                          name.substr(0, name.rfind('.')) + ".cells");
+    REQUIRE(golden);
+    INFO(name);
+    CHECK(report::to_cells(r) == *golden);
+  }
+}
