@@ -112,6 +112,9 @@ std::optional<std::string> table_a_apart(const std::string& text, Order order) {
   if (text.find("     ") != std::string::npos) return std::nullopt;  // `-layout` columns
   auto lines = split_lines(text);
   size_t a = find(lines, 0, "收到和处理");
+  while (a < lines.size() && lines[a].find("三") == std::string::npos) {
+    a = find(lines, a + 1, "收到和处理");  // not the preamble's list of sections
+  }
   size_t b = a;
   for (b = a + 1; b < lines.size(); ++b) {
     auto ws = words(lines[b]);
@@ -176,12 +179,13 @@ TEST_CASE("table A's numbers printed apart from its labels are read in the order
     std::cout << "table A apart from its labels (" << name << "), " << c.reports
               << " reports: " << c.equal << " equal, " << c.null << " null, " << c.wrong
               << " wrong\n";
-    CHECK(c.reports == 45);
+    CHECK(c.reports == 53);
     CHECK(c.wrong == 0);
     // Rows and columns a line: the lines tell; a value a line: the identities, so a report
     // with a broken identity or an empty cell stays null. Floors: what is recovered now (of
-    // 7756 values; the truth's nulls count as equal when read as null).
-    CHECK(c.equal >= (order == Order::OnePerLine ? 7246u : 7595u));
+    // 9128 values; the truth's nulls count as equal when read as null): all of them when the
+    // lines tell, 96% when only the identities do.
+    CHECK(c.equal >= (order == Order::OnePerLine ? 8779u : 9128u));
   }
 }
 
