@@ -26,6 +26,9 @@ RowMatch find_row(const TokenStream& ts, std::span<const std::string_view> keys,
 struct RowValues {
   std::vector<size_t> tokens;
   bool cells = false;  ///< explicit cells: empties are printed, their count may include padding
+  /// The label stands outside the table, above a row of values: any number of empty cells may
+  /// lead that row (where its label cells were).
+  bool detached = false;
 };
 RowValues row_values(const TokenStream& ts, const RowMatch& m, size_t next_begin);
 
