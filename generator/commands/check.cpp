@@ -6,11 +6,14 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "commands/commands.hpp"
 #include "report/audit/audit.hpp"
 #include "report/parse/reader.hpp"
+#include "site/agency_catalogue.hpp"
+#include "site/config.hpp"
 
 namespace gongkai::commands {
 
@@ -43,12 +46,42 @@ bool is_report_file(const std::string& name) {
   return ends(".txt") || ends(".md");
 }
 
+/// What site.yaml says about agencies, when there is one.
+struct SiteAgencies {
+  std::optional<site::Config> config;
+  std::optional<site::AgencyCatalogue> catalogue;
+};
+
+/// Reads the site configuration; its problems go to `sink`. Without a usable one, the check runs
+/// on the reports alone (names as printed, kind and level from front matter).
+SiteAgencies load_site(const CheckOptions& o, const core::FileSystem& fs,
+                       core::DiagnosticSink& sink) {
+  SiteAgencies s;
+  if (!o.config_given && !fs.is_file(o.config)) return s;
+  std::string why;
+  auto text = fs.read(o.config, &why);
+  if (!text) {
+    sink.add({core::Severity::Error, "C000", "cannot read the site configuration: " + why,
+              "无法读取站点配置：" + why, o.config, 0, 0});
+    return s;
+  }
+  site::Config config = site::parse_config(o.config, *text, sink);
+  site::AgencyCatalogue catalogue(config, sink);
+  if (sink.count(core::Severity::Error)) return s;
+  s.config = std::move(config);
+  s.catalogue.emplace(std::move(catalogue));
+  return s;
+}
+
 /// The files to check, in order: each path as given, a folder's .txt and .md files sorted.
-std::vector<std::string> collect(const CheckOptions& o, const core::FileSystem& fs,
-                                 std::vector<std::string>& missing) {
+std::vector<std::string> collect(const CheckOptions& o, const SiteAgencies& site,
+                                 const core::FileSystem& fs, std::vector<std::string>& missing) {
   std::vector<std::string> paths = o.paths;
-  if (paths.empty())
-    paths.push_back(fs.is_directory("content/reports") ? "content/reports" : "content");
+  if (paths.empty()) {
+    std::string content = site.config ? site.config->resolve(site.config->content_dir) : "content";
+    std::string reports = core::join_path(content, "reports");
+    paths.push_back(fs.is_directory(reports) ? reports : content);
+  }
   std::vector<std::string> files;
   for (const auto& p : paths) {
     if (fs.is_directory(p)) {
@@ -74,7 +107,7 @@ Item from_finding(const report::audit::Finding& f, const std::string& file) {
   return {report::audit::to_diagnostic(f, file), f.cells, f.lines, f.instance};
 }
 
-Checked check_file(const std::string& path, const core::FileSystem& fs) {
+Checked check_file(const std::string& path, const SiteAgencies& site, const core::FileSystem& fs) {
   Checked c;
   c.path = path;
   std::string error;
@@ -94,9 +127,19 @@ Checked check_file(const std::string& path, const core::FileSystem& fs) {
       c.items.push_back(from_diagnostic(d));
   }
   if (c.unreadable) return c;
-  for (const auto& f : report::audit::audit_report(r)) c.items.push_back(from_finding(f, path));
+  // As the site does: front matter first, then the agency's entry in site.yaml.
+  report::audit::Options options{r.meta.kind, r.meta.level};
+  std::optional<size_t> configured;
+  if (site.catalogue && r.meta.agency) configured = site.catalogue->find(*r.meta.agency.value);
+  if (configured) {
+    const site::AgencyConfig& a = site.config->agencies[*configured];
+    if (options.kind.empty()) options.kind = a.kind;
+    if (options.level.empty()) options.level = a.level;
+  }
+  for (const auto& f : report::audit::audit_report(r, options))
+    c.items.push_back(from_finding(f, path));
   if (r.meta.agency && r.meta.year) {
-    c.agency = *r.meta.agency.value;
+    c.agency = configured ? site.config->agencies[*configured].name : *r.meta.agency.value;
     c.year = *r.meta.year.value;
     c.problems.path = r.path;
     c.problems.meta.year = r.meta.year;
@@ -107,7 +150,8 @@ Checked check_file(const std::string& path, const core::FileSystem& fs) {
   return c;
 }
 
-/// 年年雷同 between the files of one agency (same name as printed) in consecutive years.
+/// 年年雷同 between the files of one agency (its site.yaml name, else the name as printed) in
+/// consecutive years.
 void compare_years(std::vector<Checked>& all) {
   std::map<std::pair<std::string, int>, size_t> index;
   for (size_t k = 0; k < all.size(); ++k) {
@@ -143,14 +187,16 @@ nlohmann::ordered_json to_json(const Item& it) {
 
 int run_check(const CheckOptions& o, const core::FileSystem& fs, std::ostream& out,
               std::ostream& err) {
+  core::DiagnosticSink config_problems;
+  const SiteAgencies site = load_site(o, fs, config_problems);
   std::vector<std::string> missing;
-  std::vector<std::string> files = collect(o, fs, missing);
+  std::vector<std::string> files = collect(o, site, fs, missing);
   std::vector<Checked> all(files.size());
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, std::max<size_t>(1, files.size()));
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t k; (k = next++) < files.size();) all[k] = check_file(files[k], fs);
+    for (size_t k; (k = next++) < files.size();) all[k] = check_file(files[k], site, fs);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
@@ -158,7 +204,8 @@ int run_check(const CheckOptions& o, const core::FileSystem& fs, std::ostream& o
   for (auto& t : threads) t.join();
   compare_years(all);
 
-  int status = 0;
+  int status = config_problems.count(core::Severity::Error) ? 1 : 0;
+  for (const auto& d : config_problems.items()) err << core::format(d) << '\n';
   size_t counts[3] = {0, 0, 0};
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   for (const auto& p : missing) {
@@ -196,7 +243,11 @@ void add_check(CLI::App& app, int& status) {
   cmd->add_option("--format", options->format, "text (file:line: severity: code: message) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", options->strict, "exit 1 when any error is found");
-  cmd->callback([options, &status] {
+  auto* config = cmd->add_option("--config", options->config,
+                                 "site configuration: agencies' aliases, kind and level "
+                                 "(default: site.yaml when there is one)");
+  cmd->callback([options, config, &status] {
+    options->config_given = config->count() > 0;
     core::DiskFileSystem fs;
     status = run_check(*options, fs, std::cout, std::cerr);
   });

@@ -146,8 +146,27 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
        [&] {
          theme = output::load_theme(fs, site.config, sink);
          env = std::make_unique<output::ContextEnv>(site, theme.strings);
+         env->report_json = true;  // the data files step writes each report's report.json
+         env->jobs = jobs;
          if (!options.dump_contexts.empty()) return;
          renderer = output::make_engine_renderer(fs, theme);
+       }},
+      {"data files",
+       [&] {
+         // Before rendering: the JSON and the search index read the reports' prose, which
+         // rendering lets go of. Each generator is timed on its own ("data: feeds" …).
+         if (!options.dump_contexts.empty()) return;
+         for (const auto& g : output::file_generators()) {
+           const auto t0 = Clock::now();
+           const size_t before = files.size();
+           g.generate(*env, files);
+           for (size_t i = before; i < files.size(); ++i) {
+             if (files[i].path == "search.json") result.search_index_bytes = files[i].bytes.size();
+           }
+           result.steps.push_back({"· " + g.name,
+                                   std::chrono::duration<double>(Clock::now() - t0).count(),
+                                   resident_mib()});
+         }
        }},
       {"render pages",
        [&] {
@@ -187,7 +206,6 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
       {"other files",
        [&] {
          if (!options.dump_contexts.empty()) return;
-         for (const auto& g : output::file_generators()) g.generate(*env, files);
          // The reports' files as received (moved out of the model while rendering).
          for (auto& f : originals) files.push_back(std::move(f));
          for (auto& f : theme.static_files) files.push_back(std::move(f));
@@ -237,12 +255,17 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
 }
 
 std::string summary_line(const BuildResult& r) {
-  char buf[256];
-  std::snprintf(
+  char buf[320];
+  int n = std::snprintf(
       buf, sizeof buf,
-      "built %zu reports, %zu agencies, %zu pages (%zu files, %zu written), %zu findings in "
-      "%.2f s",
-      r.reports, r.agencies, r.pages, r.files, r.written, r.findings, r.seconds);
+      "built %zu reports, %zu agencies, %zu pages (%zu files, %zu written), %zu findings",
+      r.reports, r.agencies, r.pages, r.files, r.written, r.findings);
+  if (r.search_index_bytes > 0 && n > 0 && static_cast<size_t>(n) < sizeof buf) {
+    n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ", search index %.1f KB",
+                       static_cast<double>(r.search_index_bytes) / 1024.0);
+  }
+  if (n > 0 && static_cast<size_t>(n) < sizeof buf)
+    std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), " in %.2f s", r.seconds);
   return buf;
 }
 

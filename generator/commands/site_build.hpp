@@ -38,6 +38,7 @@ struct BuildResult {
   bool ok = false;
   size_t reports = 0, agencies = 0, pages = 0, files = 0, findings = 0;
   size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did
+  size_t search_index_bytes = 0;                   ///< size of search.json (0: none written)
   double seconds = 0;
   std::vector<StepTime> steps;
   std::string out_dir;
@@ -48,7 +49,8 @@ struct BuildResult {
 BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
                        core::DiagnosticSink& sink);
 
-/// "built 5 reports, 5 agencies, 31 pages (40 files), 12 findings in 0.08 s"
+/// "built 5 reports, 5 agencies, 31 pages (40 files, 40 written), 12 findings, search index
+/// 3.1 KB in 0.08 s"
 std::string summary_line(const BuildResult& r);
 
 }  // namespace gongkai::commands

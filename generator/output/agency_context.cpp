@@ -2,6 +2,7 @@
 
 #include "output/cell_context.hpp"
 #include "output/chart.hpp"
+#include "output/feed.hpp"
 #include "output/report_context.hpp"
 #include "output/site_contexts.hpp"
 
@@ -59,6 +60,7 @@ Value trend_chart(const ContextEnv& env, const site::Agency& agency) {
 
 Value agency_context(const ContextEnv& env, const site::Agency& agency) {
   PageFrame frame(env, "agency", agency.url, agency.name, "agencies");
+  frame.page("feed", agency_feed_link(env, agency));
   frame.crumb(env, env.t("nav.agencies"), "agencies/");
   frame.crumb(env, agency.name, agency.url);
   std::vector<Value> reports, findings, columns;

@@ -52,6 +52,7 @@ const Value& ContextEnv::site_value() const {
     if (!site.years.empty()) add_menu(this->t("nav.years"), site.years.front().url);
     if (!site.comparisons.empty()) add_menu(this->t("nav.compare"), site.comparisons.front().url);
     add_menu(this->t("nav.audit"), "audit/");
+    add_menu(this->t("nav.data"), "data/");
     for (const auto& p : site.pages) add_menu(p.title, p.url);
   } else {
     for (const auto& m : c.menu) add_menu(m.title, m.url);
@@ -65,9 +66,11 @@ const Value& ContextEnv::site_value() const {
     comparisons.push_back(Obj(2)("title", cmp.config.title)("href", link(cmp.url)).value());
   }
   value =
-      Obj(14)("title", c.title)("description", c.description)("lang", c.language)(
+      Obj(17)("title", c.title)("description", c.description)("lang", c.language)(
           "base_url", c.base_url)("generator_version", GONGKAI_VERSION)("home_href", link(""))(
           "agencies_href", link("agencies/"))("audit_href", link("audit/"))(
+          "data_href", link("data/"))("search_index", "search.json")(
+          "feed_href", c.base_url.empty() ? std::string() : std::string("feed.xml"))(
           "menu", list(std::move(menu)))("years", list(std::move(years)))(
           "pages", list(std::move(pages)))("comparisons", list(std::move(comparisons)))(
           "counts", Obj(3)("reports", format_integer(static_cast<int64_t>(site.reports.size())))(

@@ -21,6 +21,7 @@ struct ContextEnv {
   const Strings& strings;
   bool english = false;
   bool report_json = false;  ///< each report has a report.json beside its page (a data export)
+  unsigned jobs = 1;         ///< threads file generators may use
 
   ContextEnv(const site::Site& s, const Strings& t);
   ContextEnv(const ContextEnv&) = delete;

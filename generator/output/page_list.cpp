@@ -1,7 +1,14 @@
 #include "output/page_list.hpp"
 
+#include "output/data_csv.hpp"
+#include "output/data_json.hpp"
+#include "output/data_page.hpp"
+#include "output/feed.hpp"
 #include "output/report_context.hpp"
+#include "output/robots.hpp"
+#include "output/search_index.hpp"
 #include "output/site_contexts.hpp"
+#include "output/sitemap.hpp"
 
 namespace gongkai::output {
 
@@ -28,6 +35,7 @@ std::vector<PageSpec> list_pages(const ContextEnv& env) {
         {c.url + "index.html", "compare.html", [e, cmp] { return compare_context(*e, *cmp); }});
   }
   pages.push_back({"audit/index.html", "audit.html", [e] { return audit_context(*e); }});
+  pages.push_back({"data/index.html", "data.html", [e] { return data_context(*e); }});
   for (const auto& p : site.pages) {
     const site::ContentPage* page = &p;
     pages.push_back(
@@ -51,10 +59,16 @@ std::vector<PageSpec> list_pages(const ContextEnv& env) {
 
 std::vector<FileGenerator> file_generators() {
   std::vector<FileGenerator> out;
-  out.push_back({"year-csv", [](const ContextEnv& env, std::vector<OutputFile>& files) {
+  out.push_back({"year csv", [](const ContextEnv& env, std::vector<OutputFile>& files) {
                    for (const auto& y : env.site.years)
                      files.push_back({y.url + "data.csv", year_csv(env, y)});
                  }});
+  out.push_back(reports_csv_generator());
+  out.push_back(report_json_generator());
+  out.push_back(search_index_generator());
+  out.push_back(feed_generator());
+  out.push_back(sitemap_generator());
+  out.push_back(robots_generator());
   return out;
 }
 

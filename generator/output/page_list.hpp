@@ -28,9 +28,10 @@ struct FileGenerator {
   std::string name;
   std::function<void(const ContextEnv&, std::vector<OutputFile>& out)> generate;
 };
-/// The generators of this issue: each year's data.csv. Data exports, feeds and the sitemap are
-/// more generators of the same kind. (The reports' original files are moved out of the model by
-/// the build itself rather than copied.)
+/// Each year's data.csv, data/reports.csv, every report.json and data/reports.json, search.json,
+/// the feeds, the sitemap and robots.txt. They run before the pages are rendered (the JSON and the
+/// search index read the reports' prose, which the build lets go of while rendering). (The
+/// reports' original files are moved out of the model by the build itself rather than copied.)
 std::vector<FileGenerator> file_generators();
 
 }  // namespace gongkai::output

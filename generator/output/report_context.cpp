@@ -1,6 +1,7 @@
 #include "output/report_context.hpp"
 
 #include "output/cell_context.hpp"
+#include "output/feed.hpp"
 #include "output/report_grids.hpp"
 #include "site/load_reports.hpp"
 
@@ -150,6 +151,7 @@ Value report_context(const ContextEnv& env, const site::ReportEntry& entry,
           ? *r.meta.title.value
           : env.t("report.title", {{"agency", agency.name}, {"year", std::to_string(entry.year)}});
   PageFrame frame(env, "report", entry.url, title, "agencies");
+  frame.page("feed", agency_feed_link(env, agency));
   frame.crumb(env, env.t("nav.agencies"), "agencies/");
   frame.crumb(env, agency.name, agency.url);
   frame.crumb(env, year_label(entry), entry.url);

@@ -3,6 +3,7 @@
 
 #include "output/cell_context.hpp"
 #include "output/chart.hpp"
+#include "output/csv.hpp"
 #include "output/number_format.hpp"
 #include "output/site_contexts.hpp"
 
@@ -142,37 +143,21 @@ Value year_context(const ContextEnv& env, const site::YearEntry& year) {
   return frame.finish(env, "year", std::move(yv));
 }
 
-namespace {
-
-void csv_field(std::string& out, std::string_view v) {
-  bool quote = v.find_first_of(",\"\n\r") != std::string_view::npos;
-  if (!quote) {
-    out += v;
-    return;
-  }
-  out += '"';
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-}  // namespace
-
 std::string year_csv(const ContextEnv& env, const site::YearEntry& year) {
-  std::string out = "\xEF\xBB\xBF";  // BOM: spreadsheet programs then read UTF-8
+  std::string out(kCsvBom);
   out += "agency,region,year,report";
   for (const auto* m : year_metrics()) out += "," + m->id;
-  out += ",findings\r\n";
+  out += ",findings";
+  out += kCsvRowEnd;
   for (uint32_t i : year.reports) {
     const auto& e = env.site.reports[i];
     const auto& a = env.site.agencies[e.agency];
-    csv_field(out, a.name);
+    append_csv_field(out, a.name);
     out += ',';
-    csv_field(out, region_text(a.region));
+    append_csv_field(out, region_text(a.region));
     out += ',' + std::to_string(e.year) + ',';
-    csv_field(out, env.site.config.base_url.empty() ? e.url : env.site.config.base_url + e.url);
+    append_csv_field(out,
+                     env.site.config.base_url.empty() ? e.url : env.site.config.base_url + e.url);
     for (const auto* m : year_metrics()) {
       out += ',';
       auto v = site::evaluate(*m, e.report);
@@ -185,7 +170,8 @@ std::string year_csv(const ContextEnv& env, const site::YearEntry& year) {
         out += v.number.to_string();
       }
     }
-    out += ',' + std::to_string(e.findings.size()) + "\r\n";
+    out += ',' + std::to_string(e.findings.size());
+    out += kCsvRowEnd;
   }
   return out;
 }

@@ -207,6 +207,36 @@ void read_menu_item(Reader& r, const YAML::Node& node, Config& config) {
   config.menu.push_back(std::move(m));
 }
 
+void read_feed(Reader& r, const YAML::Node& node, Config& config) {
+  r.each_field(node, "feed", {"limit"},
+               [&](const std::string& key, const YAML::Node& v, const YAML::Mark&) {
+                 if (r.integer(v, "feed.limit", config.feed_limit) && config.feed_limit < 1)
+                   r.error(v, "C005", "feed.limit must be at least 1");
+               });
+}
+
+void read_data(Reader& r, const YAML::Node& node, Config& config) {
+  r.each_field(
+      node, "data", {"licence", "licence_url"},
+      [&](const std::string& key, const YAML::Node& v, const YAML::Mark&) {
+        if (key == "licence") r.text(v, "data.licence", config.data_licence);
+        if (key == "licence_url" && r.text(v, "data.licence_url", config.data_licence_url)) {
+          const auto& u = config.data_licence_url;
+          if (u.rfind("https://", 0) != 0 && u.rfind("http://", 0) != 0)
+            r.error(v, "C005", "data.licence_url must be an absolute http(s) URL");
+        }
+      });
+}
+
+void read_search(Reader& r, const YAML::Node& node, Config& config) {
+  r.each_field(node, "search", {"excerpt_chars"},
+               [&](const std::string& key, const YAML::Node& v, const YAML::Mark&) {
+                 if (r.integer(v, "search.excerpt_chars", config.search_excerpt_chars) &&
+                     (config.search_excerpt_chars < 0 || config.search_excerpt_chars > 400))
+                   r.error(v, "C005", "search.excerpt_chars must be between 0 and 400");
+               });
+}
+
 /// Checks across entries: duplicate names, slugs and ids.
 void check_unique(Reader& r, const YAML::Node& root, Config& config) {
   std::set<std::string> names, slugs, ids;
@@ -263,7 +293,7 @@ Config parse_config(const std::string& file, std::string_view text, core::Diagno
   r.each_field(root, "site.yaml",
                {"title", "description", "base_url", "language", "theme", "content_dir",
                 "output_dir", "themes_dir", "templates_dir", "static_dir", "pretty_urls",
-                "latest_reports", "agencies", "comparisons", "menu"},
+                "latest_reports", "feed", "data", "search", "agencies", "comparisons", "menu"},
                [&](const std::string& key, const YAML::Node& v, const YAML::Mark&) {
                  if (key == "title") r.text(v, key, config.title);
                  if (key == "description") r.text(v, key, config.description);
@@ -290,6 +320,9 @@ Config parse_config(const std::string& file, std::string_view text, core::Diagno
                      config.latest_reports < 0) {
                    r.error(v, "C005", "latest_reports must not be negative");
                  }
+                 if (key == "feed") read_feed(r, v, config);
+                 if (key == "data") read_data(r, v, config);
+                 if (key == "search") read_search(r, v, config);
                  if (key == "agencies") {
                    r.list_of(v, key, [&](const YAML::Node& n) { read_agency(r, n, config); });
                  }

@@ -54,6 +54,12 @@ struct Config {
   std::string static_dir = "static";  ///< the site's own static files, copied over the theme's
   bool pretty_urls = false;  ///< links end in "/" (needs a web server) instead of "/index.html"
   int latest_reports = 10;   ///< how many recent reports the home page lists
+  int feed_limit = 50;       ///< `feed.limit`: items in each RSS feed, newest first (≥ 1)
+  /// `data.licence`: the terms the data is published under, shown on the data page (plain text;
+  /// empty: the page says no licence was stated). `data.licence_url`: a link to its full text.
+  std::string data_licence, data_licence_url;
+  /// `search.excerpt_chars`: characters of section text per excerpt in /search.json (0: none).
+  int search_excerpt_chars = 40;
 
   std::vector<AgencyConfig> agencies;
   std::vector<ComparisonConfig> comparisons;

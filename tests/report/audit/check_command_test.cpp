@@ -189,3 +189,50 @@ TEST_CASE("the gongkai binary: exit statuses") {
   CHECK(exit_status(bin + "--format xml content/reports" + quiet) == 2);
   CHECK(exit_status(bin + "--no-such-option" + quiet) == 2);
 }
+
+TEST_CASE("gongkai check reads site.yaml: aliases pair years, content_dir is the default path") {
+  MemoryFileSystem fs;
+  // The 2020 report writes the agency by an alias in its title.
+  std::string earlier = source_file("tests/fixtures/corpus/094_f8a598e88ac760df.txt");
+  const std::string name = "湘潭市应急管理局";
+  REQUIRE(earlier.rfind(name, 0) == 0);
+  earlier.replace(0, name.size(), "湘潭应急局");
+  fs.put("site/reports/094.txt", earlier);
+  fs.put("site/reports/184.txt", source_file("tests/fixtures/corpus/184_81bd992fe9229c1f.txt"));
+
+  CheckOptions o;
+  o.paths = {"site/reports"};
+  o.config = "none.yaml";
+  CHECK(lines_with(check(fs, o).out, ": A014:").empty());  // two names, two agencies
+
+  fs.put("site.yaml",
+         "content_dir: site\n"
+         "agencies:\n"
+         "  - name: 湘潭市应急管理局\n"
+         "    aliases: [湘潭应急局]\n");
+  o = CheckOptions{};  // no paths: site.yaml's content folder, its reports
+  Run r = check(fs, o);
+  CHECK(r.status == 0);
+  auto copied = lines_with(r.out, ": A014:");
+  REQUIRE(copied.size() == 1);
+  CHECK(copied[0].rfind("site/reports/184.txt:", 0) == 0);
+  CHECK_THAT(r.err, Catch::Contains("2 reports:"));
+}
+
+TEST_CASE(
+    "gongkai check: a broken or missing site.yaml is an error, the reports are still checked") {
+  MemoryFileSystem fs = samples();
+  fs.put("site.yaml", "title: x\nno_such_key: 1\n");
+  CheckOptions o;
+  o.paths = {"content/reports"};
+  Run r = check(fs, o);
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("site.yaml:2:"));
+  CHECK_THAT(r.err, Catch::Contains("2 reports:"));
+
+  o.config = "other.yaml";
+  o.config_given = true;
+  r = check(fs, o);
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("other.yaml: error: C000:"));
+}
