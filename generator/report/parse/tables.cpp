@@ -98,6 +98,16 @@ void table_missing(Report& report, Table table) {
 
 }  // namespace
 
+std::span<const StatedFigure> ProseFigures::get() {
+  if (!read_) {
+    read_ = true;
+    figures_ = stated_figures(*doc_, doc_->body_begin, before_, format_);
+    auto more = stated_figures(*doc_, after_, doc_->prose_end, format_);
+    figures_.insert(figures_.end(), more.begin(), more.end());
+  }
+  return figures_;
+}
+
 std::optional<Format> format_from_headers(const TokenStream& p) {
   const std::string& k = p.keys;
   int f2021 = 0, f2019 = 0;
@@ -165,7 +175,11 @@ void read_tables(const Document& doc, Report& report) {
   init_cells(report);
 
   if (regions[0].found) {
-    read_proactive(p, report.format, line_of(regions[0]), report);
+    size_t after = regions[2].found   ? regions[2].end
+                   : regions[1].found ? regions[1].end
+                                      : regions[0].end;
+    ProseFigures prose(doc, regions[0].begin, after, report.format);
+    read_proactive(p, report.format, line_of(regions[0]), prose, report);
   } else {
     table_missing(report, Table::Proactive);
   }

@@ -157,10 +157,43 @@ TEST_CASE("table P: a run of digits is split only where a single way exists") {
   CHECK(cell(r, "issued") == "0");
   CHECK(cell(r, "repealed") == "0");
   CHECK(cell(r, "in_force") == "12");
-  // 1 20 0 or 12 0 0: no identity tells, so nothing is read.
+  // 1 20 0 or 12 0 0: no identity tells which; both end in 0, so only that cell is read.
   r = with("1200");
-  for (std::string f : {"issued", "repealed", "in_force"}) CHECK(cell(r, f) == "null");
+  CHECK(cell(r, "issued") == "null");
+  CHECK(cell(r, "repealed") == "null");
+  CHECK(cell(r, "in_force") == "0");
   CHECK(has_code(r, "P010"));
+}
+
+TEST_CASE("table P: a figure the prose states fixes its cell of a run") {
+  std::string base = read(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/weibin-2023.txt");
+  auto with = [&](const std::string& sentence) {
+    std::string text = base;
+    size_t at = text.find("行政规范性文件 0 0 0");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, std::string("行政规范性文件 0 0 0").size(), "行政规范性文件77132470");
+    size_t overview = text.find("一、总体情况\n");
+    REQUIRE(overview != std::string::npos);
+    text.insert(overview + std::string("一、总体情况\n").size(), sentence + "\n");
+    return report::parse::read_report("w.txt", text);
+  };
+  auto cell = [](const report::Report& r, const std::string& f) {
+    return report::cell_text(*r.find("proactive.normative_docs." + f));
+  };
+  // Two figures stated: 77 | 13 | 2470 is the only split left.
+  auto r = with("本年度制发规范性文件77件，废止规范性文件13件。");
+  CHECK(cell(r, "issued") == "77");
+  CHECK(cell(r, "repealed") == "13");
+  CHECK(cell(r, "in_force") == "2470");
+  CHECK(has_code(r, "P019"));
+  // One figure: 132470 still splits five ways into the other two cells.
+  r = with("本年度制发的规范性文件77件。");
+  CHECK(cell(r, "issued") == "77");
+  CHECK(cell(r, "repealed") == "null");
+  CHECK(cell(r, "in_force") == "null");
+  // A figure the run cannot hold proves nothing.
+  r = with("本年度制发规范性文件5件。");
+  for (std::string f : {"issued", "repealed", "in_force"}) CHECK(cell(r, f) == "null");
 }
 
 TEST_CASE("a sign starts a cell: 35-15 is 35 and -15, the rest still has to be split") {
