@@ -126,6 +126,61 @@ bool numbers_apart(const TokenStream& ts, const std::vector<Row>& rows,
   return read_value_block(ts, cells, values[n - 1].tokens, layout, true, "table A", report);
 }
 
+/// Every number of the table in table order, but row labels printed out of place (PDF text in
+/// reading order puts the labels beside a rotated group label after the table): exactly a value
+/// per cell in the region, at least half the rows, the first among them, have a label right where
+/// their numbers start (as many values before it as the rows before hold), and no label stands
+/// inside a row's numbers or after its own. Then the values are the rows' in order. False (nothing
+/// done) otherwise, or when the rows read as usual anyway.
+bool numbers_in_order(const TokenStream& ts, const std::vector<Row>& rows,
+                      const std::vector<Fitted>& fits, const std::vector<RowMatch>& matches,
+                      Report& report) {
+  const size_t n = rows.size();
+  bool all_ok = true;
+  for (size_t i = 0; i < n; ++i) all_ok = all_ok && matches[i].found && fits[i].fit == Fit::Ok;
+  if (all_ok) return false;
+  std::vector<size_t> values;
+  std::vector<uint32_t> before(ts.tokens.size() + 1, 0);  // values before token k
+  for (size_t k = 0; k < ts.tokens.size(); ++k) {
+    const Token& t = ts.tokens[k];
+    if (t.cell) return false;  // a table with cells is read by its cells
+    before[k + 1] = before[k] + (t.is_value() ? 1 : 0);
+    if (t.is_value()) values.push_back(k);
+  }
+  if (values.size() != n * kColumns) return false;
+  size_t anchors = 0;
+  bool first = false;
+  for (size_t i = 0; i < n; ++i) {
+    bool anchored = false;
+    for (auto key : rows[i].keys) {
+      for (size_t at = ts.find(key, 0); at != std::string::npos; at = ts.find(key, at + 1)) {
+        size_t b = before[ts.token_at(at + key.size() - 1) + 1];
+        anchored = anchored || b == i * kColumns;
+        // A label stands where its numbers start, or before them with other labels (a block of
+        // labels, then their numbers), or after the whole table: never inside a row's numbers
+        // nor after its own (a value lost before it, another one gained: shifted rows). Only the
+        // full label tells: a shorter fallback (总计) may be a header's word.
+        bool full = key.data() == rows[i].keys.front().data();
+        if (full && (b % kColumns != 0 || (b > i * kColumns && b != values.size()))) return false;
+      }
+    }
+    anchors += anchored;
+    if (i == 0) first = anchored;
+  }
+  if (!first || anchors * 2 < n) return false;
+  for (size_t i = 0; i < n; ++i) {
+    std::span<const size_t> row(values.data() + i * kColumns, kColumns);
+    assign_cells(report, ts, rows[i].cells, row);
+  }
+  report.diagnose(
+      core::Severity::Info, std::string(codes::kValueBlock), ts.tokens[values.front()].line,
+      "table A: its row labels are not all printed beside their numbers; its " +
+          std::to_string(values.size()) + " values, one per cell, are read in table order (" +
+          std::to_string(anchors) + " of " + std::to_string(n) +
+          " labels stand where their row's numbers start)");
+  return true;
+}
+
 }  // namespace
 
 void read_applications(const TokenStream& ts, Layout layout, uint32_t region_line, Report& report) {
@@ -160,6 +215,7 @@ void read_applications(const TokenStream& ts, Layout layout, uint32_t region_lin
     }
   }
   if (numbers_apart(ts, rows, matches, values, layout, report)) return;
+  if (numbers_in_order(ts, rows, fits, matches, report)) return;
   std::vector<Pending> pending;
   for (size_t i = 0; i < n; ++i) {
     const Row& row = rows[i];
