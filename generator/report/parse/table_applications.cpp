@@ -99,6 +99,24 @@ void resolve_runs(const std::vector<Row>& rows, const std::vector<Pending>& pend
                    std::string(kRowSum) +
                        " and the columns add up (一 + 二 = （七）总计 + 四, （七）总计 = the "
                        "outcome rows)");
+    } else if (p.splits.size() > 1 && p.splits.size() < kMaxSplits) {
+      // Several splits add up: the cells on which every one of them agrees are proven.
+      std::vector<CellIndex> known, unknown;
+      std::vector<int64_t> values;
+      for (size_t c = 0; c < kColumns; ++c) {
+        bool same = true;
+        for (const auto& s : p.splits) same = same && s[c] == p.splits[0][c];
+        (same ? known : unknown).push_back(row.cells[c]);
+        if (same) values.push_back(p.splits[0][c]);
+      }
+      std::string why = "digits printed without separators (`" + p.printed + "`) split in " +
+                        std::to_string(p.splits.size()) + " ways where " + std::string(kRowSum) +
+                        ", and the column identities do not tell which";
+      if (!known.empty()) {
+        assign_split(report, known, values, p.line, p.printed,
+                     std::string(kRowSum) + " (every such split agrees on these)");
+      }
+      fail_cells(report, unknown, p.line, why);
     } else {
       std::string how = p.splits.empty() ? "in no way" : "in more than one way";
       fail_cells(report, row.cells, p.line,
