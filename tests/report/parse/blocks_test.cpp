@@ -270,3 +270,21 @@ TEST_CASE("real pdftotext output of a corpus report, reading order and -layout")
     CHECK(equal == 188);
   }
 }
+
+TEST_CASE("the pdf_text samples with table A's labels and numbers apart read as printed") {
+  core::DiskFileSystem fs;
+  for (std::string name : {"weibin-2023.txt", "xinhua-2024.txt", "zibo-gaoxin-2023.txt"}) {
+    auto text = fs.read(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/" + name);
+    auto golden = fs.read(std::string(GONGKAI_TESTS_DIR) + "/golden/samples/" +
+                          name.substr(0, name.rfind('.')) + ".cells");
+    REQUIRE(text);
+    REQUIRE(golden);
+    for (Order order : {Order::Rows, Order::Columns, Order::OnePerLine}) {
+      auto apart = table_a_apart(*text, order);
+      REQUIRE(apart);
+      auto r = report::parse::read_report(name, *apart);
+      INFO(name << ", order " << static_cast<int>(order));
+      CHECK(report::to_cells(r) == *golden);
+    }
+  }
+}
