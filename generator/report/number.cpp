@@ -34,9 +34,7 @@ std::optional<Number> Number::parse(std::string_view s) {
   return n;
 }
 
-double Number::to_double() const {
-  return static_cast<double>(units) / std::pow(10.0, scale);
-}
+double Number::to_double() const { return static_cast<double>(units) / std::pow(10.0, scale); }
 
 std::string Number::to_string() const {
   std::string digits = std::to_string(units < 0 ? -units : units);

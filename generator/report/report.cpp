@@ -34,20 +34,13 @@ std::optional<Date> Date::parse_iso(std::string_view s) {
 
 std::string_view to_string(SectionKey k) {
   switch (k) {
-    case SectionKey::Preamble:
-      return "preamble";
-    case SectionKey::Overview:
-      return "overview";
-    case SectionKey::Proactive:
-      return "proactive";
-    case SectionKey::Applications:
-      return "applications";
-    case SectionKey::Review:
-      return "review";
-    case SectionKey::Problems:
-      return "problems";
-    case SectionKey::Other:
-      return "other";
+    case SectionKey::Preamble: return "preamble";
+    case SectionKey::Overview: return "overview";
+    case SectionKey::Proactive: return "proactive";
+    case SectionKey::Applications: return "applications";
+    case SectionKey::Review: return "review";
+    case SectionKey::Problems: return "problems";
+    case SectionKey::Other: return "other";
   }
   return "preamble";
 }

@@ -6,65 +6,47 @@
 
 namespace gongkai::report {
 
-std::string_view to_string(Format f) {
-  return f == Format::F2019 ? "2019" : "2021";
-}
+std::string_view to_string(Format f) { return f == Format::F2019 ? "2019" : "2021"; }
 
 std::string_view to_string(Layout l) {
   switch (l) {
-    case Layout::L2019:
-      return "2019";
-    case Layout::L2021:
-      return "2021";
-    case Layout::L2021One:
-      return "2021-one";
+    case Layout::L2019: return "2019";
+    case Layout::L2021: return "2021";
+    case Layout::L2021One: return "2021-one";
   }
   return "2021";
 }
 
 std::string_view to_string(Shape s) {
   switch (s) {
-    case Shape::PdfText:
-      return "pdf_text";
-    case Shape::DocxText:
-      return "docx_text";
-    case Shape::Markdown:
-      return "markdown";
-    case Shape::HtmlText:
-      return "html_text";
+    case Shape::PdfText: return "pdf_text";
+    case Shape::DocxText: return "docx_text";
+    case Shape::Markdown: return "markdown";
+    case Shape::HtmlText: return "html_text";
   }
   return "pdf_text";
 }
 
 std::string_view to_string(Table t) {
   switch (t) {
-    case Table::Proactive:
-      return "proactive";
-    case Table::Applications:
-      return "applications";
-    case Table::Review:
-      return "review";
+    case Table::Proactive: return "proactive";
+    case Table::Applications: return "applications";
+    case Table::Review: return "review";
   }
   return "proactive";
 }
 
 std::string_view to_string(Identity k) {
   switch (k) {
-    case Identity::Balance:
-      return "balance";
-    case Identity::RowSum:
-      return "row_sum";
-    case Identity::OutcomeSum:
-      return "outcome_sum";
-    case Identity::ReviewSum:
-      return "review_sum";
+    case Identity::Balance: return "balance";
+    case Identity::RowSum: return "row_sum";
+    case Identity::OutcomeSum: return "outcome_sum";
+    case Identity::ReviewSum: return "review_sum";
   }
   return "balance";
 }
 
-Format format_of(Layout l) {
-  return l == Layout::L2019 ? Format::F2019 : Format::F2021;
-}
+Format format_of(Layout l) { return l == Layout::L2019 ? Format::F2019 : Format::F2021; }
 
 const std::vector<ProactiveBlock>& proactive_blocks(Format f) {
   static const std::vector<ProactiveBlock> f2021 = {
@@ -107,8 +89,7 @@ const std::vector<ProactiveBlock>& proactive_blocks(Format f) {
         {"change", "本年增/减", "change this year"}},
        {{"fees", "行政事业性收费", "Administrative fees"}}},
       {"第二十条第（九）项",
-       {{"items", "采购项目数量", "procurement items"},
-        {"amount", "采购总金额", "procurement total"}},
+       {{"items", "采购项目数量", "procurement items"}, {"amount", "采购总金额", "procurement total"}},
        {{"procurement", "政府集中采购", "Centralised government procurement"}}},
   };
   return f == Format::F2019 ? f2019 : f2021;
@@ -144,10 +125,7 @@ std::vector<ApplicationRow> make_rows(Layout layout) {
        {kResults, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"},
        "Partially disclosed",
        true},
-      {"withheld.state_secret",
-       {kResults, kWithheld, "1.属于国家秘密"},
-       "Withheld: state secret",
-       true},
+      {"withheld.state_secret", {kResults, kWithheld, "1.属于国家秘密"}, "Withheld: state secret", true},
       {"withheld.prohibited_by_law",
        {kResults, kWithheld, "2.其他法律行政法规禁止公开"},
        "Withheld: prohibited by other laws",
@@ -210,11 +188,10 @@ std::vector<ApplicationRow> make_rows(Layout layout) {
        true},
   };
   if (layout == Layout::L2021) {
-    rows.push_back(
-        {"other.no_correction",
-         {kResults, kOther, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
-         "Other: not corrected in time",
-         true});
+    rows.push_back({"other.no_correction",
+                    {kResults, kOther, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
+                    "Other: not corrected in time",
+                    true});
     rows.push_back({"other.no_fee",
                     {kResults, kOther,
                      "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"},
@@ -267,18 +244,13 @@ struct Catalogue {
 
   CellIndex add(Table table, std::string_view group, std::string_view field, bool decimal,
                 bool negative) {
-    std::string id =
-        std::string(to_string(table)) + "." + std::string(group) + "." + std::string(field);
+    std::string id = std::string(to_string(table)) + "." + std::string(group) + "." + std::string(field);
     if (auto it = by_id.find(id); it != by_id.end()) return it->second;
     ids.push_back(id);
     const std::string& s = ids.back();
     size_t g = to_string(table).size() + 1;
-    CellDef def{s,
-                table,
-                std::string_view(s).substr(g, group.size()),
-                std::string_view(s).substr(g + group.size() + 1),
-                decimal,
-                negative};
+    CellDef def{s, table, std::string_view(s).substr(g, group.size()),
+                std::string_view(s).substr(g + group.size() + 1), decimal, negative};
     CellIndex index = static_cast<CellIndex>(defs.size());
     defs.push_back(def);
     by_id.emplace(s, index);
@@ -328,9 +300,7 @@ const Catalogue& catalogue() {
   return c;
 }
 
-CellIndex must_find(std::string_view id) {
-  return *find_cell(id);
-}
+CellIndex must_find(std::string_view id) { return *find_cell(id); }
 
 std::vector<IdentityInstance> make_identities(Layout layout) {
   std::vector<IdentityInstance> out;
@@ -375,12 +345,8 @@ std::vector<IdentityInstance> make_identities(Layout layout) {
 
 }  // namespace
 
-size_t cell_count() {
-  return catalogue().defs.size();
-}
-const CellDef& cell_def(CellIndex i) {
-  return catalogue().defs.at(i);
-}
+size_t cell_count() { return catalogue().defs.size(); }
+const CellDef& cell_def(CellIndex i) { return catalogue().defs.at(i); }
 
 std::optional<CellIndex> find_cell(std::string_view id) {
   const auto& by_id = catalogue().by_id;
@@ -389,21 +355,16 @@ std::optional<CellIndex> find_cell(std::string_view id) {
   return it->second;
 }
 
-const std::vector<CellIndex>& cells_of(Layout l) {
-  return catalogue().layouts[static_cast<int>(l)];
-}
+const std::vector<CellIndex>& cells_of(Layout l) { return catalogue().layouts[static_cast<int>(l)]; }
 
 const std::vector<IdentityInstance>& identity_instances(Layout l) {
   static const std::vector<IdentityInstance> i2019 = make_identities(Layout::L2019);
   static const std::vector<IdentityInstance> i2021 = make_identities(Layout::L2021);
   static const std::vector<IdentityInstance> i2021one = make_identities(Layout::L2021One);
   switch (l) {
-    case Layout::L2019:
-      return i2019;
-    case Layout::L2021:
-      return i2021;
-    case Layout::L2021One:
-      return i2021one;
+    case Layout::L2019: return i2019;
+    case Layout::L2021: return i2021;
+    case Layout::L2021One: return i2021one;
   }
   return i2021;
 }
