@@ -146,10 +146,10 @@ bool numbers_apart(const TokenStream& ts, const std::vector<Row>& rows,
 
 /// Every number of the table in table order, but row labels printed out of place (PDF text in
 /// reading order puts the labels beside a rotated group label after the table): exactly a value
-/// per cell in the region, at least half the rows, the first among them, have a label right where
-/// their numbers start (as many values before it as the rows before hold), and no label stands
-/// inside a row's numbers or after its own. Then the values are the rows' in order. False (nothing
-/// done) otherwise, or when the rows read as usual anyway.
+/// per cell in the region, at least half the rows, the first and the last among them, have a label
+/// right where their numbers start (as many values before it as the rows before hold), and no label
+/// stands inside a row's numbers or after its own. Then the values are the rows' in order. False
+/// (nothing done) otherwise, or when the rows read as usual anyway.
 bool numbers_in_order(const TokenStream& ts, const std::vector<Row>& rows,
                       const std::vector<Fitted>& fits, const std::vector<RowMatch>& matches,
                       Report& report) {
@@ -167,7 +167,7 @@ bool numbers_in_order(const TokenStream& ts, const std::vector<Row>& rows,
   }
   if (values.size() != n * kColumns) return false;
   size_t anchors = 0;
-  bool first = false;
+  bool first = false, last = false;
   for (size_t i = 0; i < n; ++i) {
     bool anchored = false;
     for (auto key : rows[i].keys) {
@@ -184,8 +184,11 @@ bool numbers_in_order(const TokenStream& ts, const std::vector<Row>& rows,
     }
     anchors += anchored;
     if (i == 0) first = anchored;
+    if (i + 1 == n) last = anchored;
   }
-  if (!first || anchors * 2 < n) return false;
+  // The first and the last row in place bound the table: a value lost and another gained
+  // between them would move some label off its place.
+  if (!first || !last || anchors * 2 < n) return false;
   for (size_t i = 0; i < n; ++i) {
     std::span<const size_t> row(values.data() + i * kColumns, kColumns);
     assign_cells(report, ts, rows[i].cells, row);
