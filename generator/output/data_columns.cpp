@@ -55,12 +55,21 @@ const std::vector<MetaColumn>& meta_columns() {
       {"year", "报告年度", "report year", [](E, R e) { return std::to_string(e.year); }},
       {"title", "标题", "title as printed", [](E, R e) { return text(e.report.meta.title); }},
       {"format", "表格格式：2019 或 2021", "table format: 2019 or 2021",
-       [](E, R e) { return std::string(report::to_string(e.report.format)); }},
+       [](E, R e) {
+         return e.report.format_known ? std::string(report::to_string(e.report.format))
+                                      : std::string();
+       }},
       {"layout", "表三结构：2019、2021 或 2021-one", "structure of table A: 2019, 2021 or 2021-one",
-       [](E, R e) { return std::string(report::to_string(e.report.layout)); }},
-      {"shape", "文本来源：pdf_text、docx_text 或 markdown",
-       "how the text reached us: pdf_text, docx_text or markdown",
-       [](E, R e) { return std::string(report::to_string(e.report.shape)); }},
+       [](E, R e) {
+         return e.report.format_known ? std::string(report::to_string(e.report.layout))
+                                      : std::string();
+       }},
+      {"shape", "文本来源：pdf_text、docx_text、markdown 或 html_text",
+       "how the text reached us: pdf_text, docx_text, markdown or html_text",
+       [](E, R e) {
+         return e.report.shape_known ? std::string(report::to_string(e.report.shape))
+                                     : std::string();
+       }},
       {"period_start", "统计期限起（YYYY-MM-DD）", "statistics period start (YYYY-MM-DD)",
        [](E, R e) { return date(e.report.meta.period_start); }},
       {"period_end", "统计期限止（YYYY-MM-DD）", "statistics period end (YYYY-MM-DD)",

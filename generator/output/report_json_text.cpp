@@ -168,13 +168,23 @@ void append_report_json_head(std::string& out, const report::Report& r, std::str
   append_int(out, report::kReportJsonVersion);
   out += ",\"path\":";
   append_json_string(out, path);
-  out += ",\"shape\":\"";
-  out += report::to_string(r.shape);
-  out += "\",\"format\":\"";
-  out += report::to_string(r.format);
-  out += "\",\"layout\":\"";
-  out += report::to_string(r.layout);
-  out += "\",\"meta\":{";
+  // Quoted names, or null for what the text did not tell (report_json's rule).
+  auto name = [&out](bool known, std::string_view v) {
+    if (!known) {
+      out += "null";
+      return;
+    }
+    out += '"';
+    out += v;
+    out += '"';
+  };
+  out += ",\"shape\":";
+  name(r.shape_known, report::to_string(r.shape));
+  out += ",\"format\":";
+  name(r.format_known, report::to_string(r.format));
+  out += ",\"layout\":";
+  name(r.format_known, report::to_string(r.layout));
+  out += ",\"meta\":{";
   const report::Meta& m = r.meta;
   key(out, "title");
   string_field(out, m.title);

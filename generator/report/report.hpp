@@ -103,6 +103,11 @@ struct Report {
   Shape shape = Shape::PdfText;
   Format format = Format::F2021;
   Layout layout = Layout::L2021;
+  /// False when the text did not tell (P001: nothing was read; the format also when table P's
+  /// headers and everything else are silent, P007 "nothing tells it"): the JSON and cells forms
+  /// then print null, and `format`/`layout` are only the defaults the cells are laid out by.
+  bool shape_known = true;
+  bool format_known = true;
   Meta meta;
   std::vector<Section> sections;        ///< in the order printed
   std::vector<Cell> cells;              ///< indexed by CellIndex, sized cell_count()

@@ -325,6 +325,7 @@ std::string encode(const Report& report) {
   w.u8(static_cast<uint8_t>(report.shape));
   w.u8(static_cast<uint8_t>(report.format));
   w.u8(static_cast<uint8_t>(report.layout));
+  w.u8(static_cast<uint8_t>((report.shape_known ? 1 : 0) | (report.format_known ? 2 : 0)));
   write_meta(w, report.meta);
   write_sections(w, report.sections);
   write_cells(w, report.cells);
@@ -347,9 +348,12 @@ std::optional<Report> decode(std::string_view bytes) {
 
   Report report;
   report.path = r.str();
-  report.shape = r.enumeration(Shape::Markdown);
+  report.shape = r.enumeration(Shape::HtmlText);
   report.format = r.enumeration(Format::F2021);
   report.layout = r.enumeration(Layout::L2021One);
+  uint8_t known = r.u8();
+  report.shape_known = (known & 1) != 0;
+  report.format_known = (known & 2) != 0;
   read_meta(r, report.meta);
   read_sections(r, report.sections);
   read_cells(r, report.cells);

@@ -16,7 +16,7 @@
 namespace gongkai::report {
 
 /// Bumped whenever the layout or the meaning of a field changes.
-inline constexpr uint32_t kReportBinaryVersion = 1;
+inline constexpr uint32_t kReportBinaryVersion = 2;  // 2: Shape::HtmlText, shape/format known
 
 /// The binary form of `report`.
 std::string encode(const Report& report);

@@ -36,8 +36,10 @@ std::string to_cells(const Report& r) {
   put(out, "meta.agency", m.agency.value);
   put(out, "meta.year",
       m.year ? std::optional<std::string>(std::to_string(*m.year.value)) : std::nullopt);
-  put(out, "meta.format", std::string(to_string(r.format)));
-  put(out, "meta.shape", std::string(to_string(r.shape)));
+  put(out, "meta.format",
+      r.format_known ? std::optional<std::string>(to_string(r.format)) : std::nullopt);
+  put(out, "meta.shape",
+      r.shape_known ? std::optional<std::string>(to_string(r.shape)) : std::nullopt);
   put(out, "meta.signed", date_text(m.signed_on));
   put(out, "meta.period_start", date_text(m.period_start));
   put(out, "meta.period_end", date_text(m.period_end));

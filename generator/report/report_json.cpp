@@ -57,9 +57,9 @@ Json to_json(const Report& r, const JsonOptions& options) {
   Json j = Json::object();
   j["gongkai_report"] = kReportJsonVersion;
   j["path"] = r.path;
-  j["shape"] = std::string(to_string(r.shape));
-  j["format"] = std::string(to_string(r.format));
-  j["layout"] = std::string(to_string(r.layout));
+  j["shape"] = r.shape_known ? Json(std::string(to_string(r.shape))) : Json(nullptr);
+  j["format"] = r.format_known ? Json(std::string(to_string(r.format))) : Json(nullptr);
+  j["layout"] = r.format_known ? Json(std::string(to_string(r.layout))) : Json(nullptr);
 
   const Meta& m = r.meta;
   Json meta = Json::object();

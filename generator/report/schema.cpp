@@ -22,6 +22,7 @@ std::string_view to_string(Shape s) {
     case Shape::PdfText: return "pdf_text";
     case Shape::DocxText: return "docx_text";
     case Shape::Markdown: return "markdown";
+    case Shape::HtmlText: return "html_text";
   }
   return "pdf_text";
 }

@@ -11,12 +11,14 @@ namespace gongkai::report {
 enum class Format : uint8_t { F2019, F2021 };
 /// The table structure a report prints: its format, or 2021 with （六）其他处理 printed as one row.
 enum class Layout : uint8_t { L2019, L2021, L2021One };
-enum class Shape : uint8_t { PdfText, DocxText, Markdown };
+/// How the text reached us (docs/report-json.md, `shape`); HtmlText is last so that older values
+/// keep their numbers.
+enum class Shape : uint8_t { PdfText, DocxText, Markdown, HtmlText };
 enum class Table : uint8_t { Proactive, Applications, Review };
 
 std::string_view to_string(Format f);  // "2019" | "2021"
 std::string_view to_string(Layout l);  // "2019" | "2021" | "2021-one"
-std::string_view to_string(Shape s);   // "pdf_text" | "docx_text" | "markdown"
+std::string_view to_string(Shape s);   // "pdf_text" | "docx_text" | "markdown" | "html_text"
 std::string_view to_string(Table t);   // "proactive" | "applications" | "review"
 Format format_of(Layout l);
 
@@ -24,11 +26,12 @@ Format format_of(Layout l);
 using CellIndex = uint16_t;
 
 struct CellDef {
-  std::string_view id;     ///< "applications.withheld.state_secret.total"
+  std::string_view id;  ///< "applications.withheld.state_secret.total"
   Table table;
-  std::string_view group;  ///< proactive item, applications row or review group ("withheld.state_secret")
-  std::string_view field;  ///< proactive field, applications column or review field ("total")
-  bool decimal = false;    ///< may have a fraction (fee and procurement amounts)
+  std::string_view
+      group;  ///< proactive item, applications row or review group ("withheld.state_secret")
+  std::string_view field;        ///< proactive field, applications column or review field ("total")
+  bool decimal = false;          ///< may have a fraction (fee and procurement amounts)
   bool may_be_negative = false;  ///< 2019 本年增/减
 };
 
@@ -58,7 +61,8 @@ const std::vector<ProactiveBlock>& proactive_blocks(Format f);
 const std::vector<Label>& application_columns();
 struct ApplicationRow {
   std::string_view id;  ///< "withheld.state_secret", "other", "total"
-  /// Printed labels from the outermost group to the row (三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密).
+  /// Printed labels from the outermost group to the row (三、本年度办理结果 › （三）不予公开
+  /// › 1.属于国家秘密).
   std::vector<std::string_view> path;
   std::string_view en;
   bool outcome = false;  ///< a leaf summed by （七）总计

@@ -26,10 +26,46 @@ Lines::Lines(std::string_view utf8) {
     normalize_into(raw, buffer_);
     spans_.emplace_back(start, static_cast<uint32_t>(buffer_.size() - start));
     widths_.push_back(display_width(trim(raw)));
+    page_starts_.push_back(!raw.empty() && raw[0] == '\f');
     if (end == utf8.size()) break;
     i = end + ((utf8[end] == '\r' && end + 1 < utf8.size() && utf8[end + 1] == '\n') ? 2 : 1);
     if (i == utf8.size()) break;  // a final line end does not open another line
   }
+}
+
+void Lines::cut(const std::vector<Cut>& cuts) {
+  if (cuts.empty()) return;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  std::vector<uint32_t> widths, numbers;
+  std::vector<uint8_t> pages;
+  spans.reserve(spans_.size() + cuts.size());
+  size_t k = 0;
+  for (size_t i = 0; i < spans_.size(); ++i) {
+    auto keep = [&](uint32_t from, uint32_t to, bool first) {
+      std::string_view piece = std::string_view(buffer_).substr(from, to - from);
+      std::string_view t = first && to - from == spans_[i].second ? piece : trim(piece);
+      uint32_t start = static_cast<uint32_t>(t.data() - buffer_.data());
+      spans.emplace_back(start, static_cast<uint32_t>(t.size()));
+      widths.push_back(first && t.size() == spans_[i].second ? widths_[i] : display_width(t));
+      pages.push_back(first ? page_starts_[i] : 0);
+      numbers.push_back(number(i));
+    };
+    uint32_t from = spans_[i].first, end = from + spans_[i].second;
+    bool first = true;
+    for (; k < cuts.size() && cuts[k].line == i; ++k) {
+      uint32_t at = spans_[i].first +
+                    static_cast<uint32_t>(std::min<size_t>(cuts[k].offset, spans_[i].second));
+      if (at <= from || at >= end) continue;
+      keep(from, at, first);
+      first = false;
+      from = at;
+    }
+    keep(from, end, first);
+  }
+  spans_ = std::move(spans);
+  widths_ = std::move(widths);
+  page_starts_ = std::move(pages);
+  numbers_ = std::move(numbers);
 }
 
 bool Lines::blank(size_t i) const {

@@ -10,7 +10,8 @@
 namespace gongkai::text {
 
 /// Every line of a text, normalised (normalize_into), in one buffer. Line ends LF, CRLF and CR all
-/// count; line k (0-based index) is source line k + 1.
+/// count; line k (0-based index) is source line k + 1 until cut() splits long lines into pieces,
+/// which keep the number of the source line they come from.
 class Lines {
  public:
   Lines() = default;
@@ -23,18 +24,38 @@ class Lines {
   std::string_view operator[](size_t i) const {
     return std::string_view(buffer_).substr(spans_[i].first, spans_[i].second);
   }
-  /// The 1-based source line number of index i.
-  static uint32_t number(size_t i) { return static_cast<uint32_t>(i + 1); }
+  /// The 1-based source line number of index i (past the end: counting on from the last line).
+  uint32_t number(size_t i) const {
+    if (numbers_.empty()) return static_cast<uint32_t>(i + 1);
+    return i < numbers_.size() ? numbers_[i]
+                               : numbers_.back() + static_cast<uint32_t>(i + 1 - numbers_.size());
+  }
   /// True when line i holds nothing but spaces and TABs.
   bool blank(size_t i) const;
   /// Display width (display_width) of line i as printed, before normalisation: a full-width
   /// digit still counts two half cells, as it did on the page. Leading and trailing spaces out.
   uint32_t printed_width(size_t i) const { return widths_[i]; }
+  /// True when line i starts a page: its source line began with a form feed (what pdftotext prints
+  /// between pages).
+  bool page_start(size_t i) const { return page_starts_[i] != 0; }
+
+  /// Where to cut a line: before byte `offset` of line `line` (0-based index, offset into the
+  /// normalised text).
+  struct Cut {
+    size_t line;
+    size_t offset;
+  };
+  /// Cuts lines at `cuts` (sorted by line, then offset): each piece becomes a line of its own,
+  /// trimmed of spaces, with the source line number of the line it was cut from. Indexes of lines
+  /// before the first cut do not change.
+  void cut(const std::vector<Cut>& cuts);
 
  private:
   std::string buffer_;
   std::vector<std::pair<uint32_t, uint32_t>> spans_;  // offset, length
   std::vector<uint32_t> widths_;
+  std::vector<uint8_t> page_starts_;
+  std::vector<uint32_t> numbers_;  // source line numbers, empty while line i is line i + 1
 };
 
 /// Text joined from pieces of several lines, with the source line of every piece.

@@ -12,7 +12,7 @@ TEST_CASE("LF, CRLF and CR all end lines; numbers are 1-based and kept") {
   CHECK(l[2] == "three");
   CHECK(l.blank(3));
   CHECK(l[4] == "five");
-  CHECK(Lines::number(4) == 5);
+  CHECK(l.number(4) == 5);
 }
 
 TEST_CASE("a final line end opens no extra line; an empty text is one empty line") {

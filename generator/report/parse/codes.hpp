@@ -23,6 +23,7 @@ constexpr std::string_view kNoSignature = "P016";    ///< info: no signature dat
 constexpr std::string_view kBadDate = "P017";        ///< warning: a date that is no date
 constexpr std::string_view kYearConflict = "P018";   ///< warning: front matter vs title year
 constexpr std::string_view kSplitRun = "P019";  ///< info: digits run together, split by an identity
-constexpr std::string_view kInternal = "P099";  ///< error: the reader itself failed
+constexpr std::string_view kValueBlock = "P020";  ///< info: a table's numbers as one block
+constexpr std::string_view kInternal = "P099";    ///< error: the reader itself failed
 
 }  // namespace gongkai::report::parse::codes

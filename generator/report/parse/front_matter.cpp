@@ -62,7 +62,7 @@ FrontMatter read_front_matter(const text::Lines& lines, Report& report) {
     yaml.append(lines[i]);
     yaml += '\n';
   }
-  const uint32_t first = text::Lines::number(1);  // YAML line 0 is source line 2
+  const uint32_t first = lines.number(1);  // YAML line 0 is source line 2
   YAML::Node root;
   try {
     root = YAML::Load(yaml);

@@ -182,7 +182,7 @@ text::TextRun prose_run(const Document& doc, size_t begin, size_t end) {
     }
     std::string plain = plain_line(raw);
     if (plain.empty()) continue;
-    run.append(plain, text::Lines::number(i));
+    run.append(plain, doc.lines.number(i));
   }
   return run;
 }
@@ -247,12 +247,11 @@ void read_signature(Document& doc, Report& report) {
     break;
   }
   if (date_line == kNone) {
-    report.diagnose(core::Severity::Info, std::string(codes::kNoSignature),
-                    text::Lines::number(end > from ? end - 1 : from),
-                    "no signature date (落款): no line from " +
-                        std::to_string(text::Lines::number(from)) + " to " +
-                        std::to_string(text::Lines::number(end > from ? end - 1 : from)) +
-                        " is a date");
+    report.diagnose(
+        core::Severity::Info, std::string(codes::kNoSignature),
+        doc.lines.number(end > from ? end - 1 : from),
+        "no signature date (落款): no line from " + std::to_string(doc.lines.number(from)) +
+            " to " + std::to_string(doc.lines.number(end > from ? end - 1 : from)) + " is a date");
     return;
   }
   doc.signature_begin = date_line;
@@ -270,7 +269,7 @@ void read_signature(Document& doc, Report& report) {
     }
   }
   doc.prose_end = doc.signature_begin;
-  uint32_t line = text::Lines::number(date_line);
+  uint32_t line = doc.lines.number(date_line);
   if (result == DateParse::Valid) {
     report.meta.signed_on.set(date, line);
   } else {

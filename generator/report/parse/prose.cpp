@@ -84,7 +84,7 @@ void line_paragraphs(const Document& doc, size_t begin, size_t end, std::vector<
     int level = doc.shape == Shape::Markdown ? heading_level(raw, rest) : 0;
     std::string plain = plain_line(raw);
     if (plain.empty()) continue;
-    out.push_back({std::move(plain), text::Lines::number(i), level > 0});
+    out.push_back({std::move(plain), doc.lines.number(i), level > 0});
   }
 }
 
@@ -139,7 +139,7 @@ void pdf_paragraphs(const Document& doc, size_t begin, size_t end, const PdfLayo
     std::string plain = plain_line(doc.lines[i]);
     if (plain.empty()) continue;
     if (!open || starts_paragraph(plain)) {
-      out.push_back({std::move(plain), text::Lines::number(i), false});
+      out.push_back({std::move(plain), doc.lines.number(i), false});
     } else {
       out.back().text += plain;
     }
@@ -257,11 +257,13 @@ void read_prose(const Document& doc, Report& report) {
     Section section;
     section.key = static_cast<SectionKey>(k);
     section.heading = s.heading_text;
-    section.line = s.found() ? text::Lines::number(s.heading) : 0;
+    section.line = s.found() ? doc.lines.number(s.heading) : 0;
     size_t end = std::min(s.end, doc.prose_end);
     bool table = k >= 2 && k <= 4;
     std::vector<Paragraph> paragraphs;
-    if (!(table && doc.shape == Shape::PdfText)) {
+    // Free-text tables (PDF text, a flattened page) leave nothing that could be told from prose.
+    bool free_table = table && (doc.shape == Shape::PdfText || doc.shape == Shape::HtmlText);
+    if (!free_table) {
       if (doc.shape == Shape::PdfText) {
         pdf_paragraphs(doc, s.begin, end, layout, paragraphs);
       } else {

@@ -1,10 +1,12 @@
-// The reader's stages, in order: decode → lines → front matter → shape → page numbers → title →
+// The reader's stages, in order: decode → lines → front matter → shape (a flattened page: cut into
+// lines) → page numbers → title →
 // sections → signature → tables → prose → period and contact → front matter overrides.
 #include "report/parse/reader.hpp"
 
 #include <exception>
 
 #include "report/parse/codes.hpp"
+#include "report/parse/flat_text.hpp"
 #include "report/parse/front_matter.hpp"
 #include "report/parse/metadata.hpp"
 #include "report/parse/prose.hpp"
@@ -25,6 +27,7 @@ void read_text(std::string_view utf8, Report& report) {
   doc.body_begin = fm.end;
   doc.shape = detect_shape(doc.lines, doc.body_begin);
   report.shape = doc.shape;
+  if (doc.shape == Shape::HtmlText) cut_flattened(doc.lines, doc.body_begin);
   doc.skip = find_page_numbers(doc.lines, doc.shape);
   read_title(doc, report);
   find_sections(doc, report);
@@ -45,6 +48,8 @@ void read_text(std::string_view utf8, Report& report) {
       return d.code != codes::kDecoded && d.code != codes::kFrontMatter &&
              d.code != codes::kYearConflict;
     });
+    // Nothing of a report: its shape and format are defaults, not something the text told.
+    report.shape_known = report.format_known = false;
     report.diagnose(core::Severity::Warning, std::string(codes::kNotReport), 0,
                     "no title, no section and no table found: this does not look like an "
                     "annual report");
@@ -61,6 +66,7 @@ Report read_report(std::string path, std::string_view bytes) {
     if (!decoded.ok) {
       report.diagnose(core::Severity::Error, std::string(codes::kNotText), 0,
                       "not report text: " + decoded.problem);
+      report.shape_known = report.format_known = false;
       for (CellIndex i : cells_of(report.layout)) report.cell(i).status = CellStatus::Missing;
       return report;
     }

@@ -58,6 +58,25 @@ RowValues row_values(const TokenStream& ts, const RowMatch& m, size_t next_begin
     }
     return v;
   }
+  size_t after = m.token + 1;  // past the rest of the label's line
+  while (after < toks.size() && !toks[after].cell && toks[after].kind == Token::Kind::Text &&
+         toks[after].line == label.line) {
+    ++after;
+  }
+  if (after < toks.size() && toks[after].cell) {
+    // A label left outside the table (converter markdown): its numbers are the table row right
+    // below it, when that row holds only values.
+    size_t i = after, j = i;
+    bool only_values = true;
+    for (; j < toks.size() && toks[j].cell && toks[j].row == toks[i].row; ++j) {
+      only_values = only_values && toks[j].is_value();
+    }
+    if (only_values) {
+      v.cells = v.detached = true;
+      for (size_t k = i; k < j; ++k) v.tokens.push_back(k);
+      return v;
+    }
+  }
   size_t stop = next_begin == std::string::npos ? toks.size() : ts.token_at(next_begin);
   if (next_begin != std::string::npos && next_begin >= ts.keys.size()) stop = toks.size();
   for (size_t i = m.token + 1; i < toks.size() && i < stop; ++i) {
@@ -86,7 +105,8 @@ Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, si
   }
   // Offsets whose dropped cells are all empty.
   std::vector<size_t> offsets;
-  for (size_t o = 0; o <= k - expected && o <= max_leading; ++o) {
+  const size_t leading = v.detached ? k : max_leading;
+  for (size_t o = 0; o <= k - expected && o <= leading; ++o) {
     bool ok = true;
     for (size_t i = 0; i < o && ok; ++i) ok = empty(i);
     for (size_t i = o + expected; i < k && ok; ++i) ok = empty(i);
@@ -122,14 +142,16 @@ Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, si
   return f;
 }
 
-std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v) {
+std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v, bool signs) {
   std::vector<std::string_view> runs;
   if (v.cells || v.tokens.empty()) return runs;
   const Token* prev = nullptr;
   for (size_t i : v.tokens) {
     const Token& t = ts.tokens[i];
     if (t.kind != Token::Kind::Value || !t.suffix.empty() || t.text.empty()) return {};
-    for (char c : t.text) {
+    std::string_view digits = t.text;
+    if (signs && digits.size() > 1 && digits[0] == '-') digits.remove_prefix(1);
+    for (char c : digits) {
       if (c < '0' || c > '9') return {};
     }
     if (prev && (prev->line != t.line || prev->text.data() + prev->text.size() != t.text.data())) {

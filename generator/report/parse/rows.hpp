@@ -26,6 +26,9 @@ RowMatch find_row(const TokenStream& ts, std::span<const std::string_view> keys,
 struct RowValues {
   std::vector<size_t> tokens;
   bool cells = false;  ///< explicit cells: empties are printed, their count may include padding
+  /// The label stands outside the table, above a row of values: any number of empty cells may
+  /// lead that row (where its label cells were).
+  bool detached = false;
 };
 RowValues row_values(const TokenStream& ts, const RowMatch& m, size_t next_begin);
 
@@ -45,8 +48,10 @@ Fitted fit_values(const TokenStream& ts, const RowValues& v, size_t expected, si
 
 /// The digits of `v` when its tokens are one run printed without spaces (a flattened page:
 /// "1000001"; the tokenizer may have cut it at leading zeros), none of them empty or signed;
-/// empty when they are not.
-std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v);
+/// empty when they are not. `signs`: a token may start with `-` (a sign starts a new cell: 2019's
+/// 本年增/减 may be negative).
+std::vector<std::string_view> digit_runs(const TokenStream& ts, const RowValues& v,
+                                         bool signs = false);
 
 /// Sets the cells to `values` (read on `line`) with an info P019 saying how the run was split.
 void assign_split(Report& report, std::span<const CellIndex> cells, std::span<const int64_t> values,

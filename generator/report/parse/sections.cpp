@@ -140,10 +140,10 @@ void find_sections(Document& doc, Report& report) {
       }
     }
     report.diagnose(
-        core::Severity::Warning, std::string(codes::kSection), text::Lines::number(before),
+        core::Severity::Warning, std::string(codes::kSection), doc.lines.number(before),
         "section heading " + std::string(kExpected[k]) + " not found (looked from line " +
-            std::to_string(text::Lines::number(before)) + " to line " +
-            std::to_string(after >= n ? n : text::Lines::number(after)) + ")");
+            std::to_string(doc.lines.number(before)) + " to line " +
+            std::to_string(after >= n ? doc.lines.number(n - 1) : doc.lines.number(after)) + ")");
   }
 }
 

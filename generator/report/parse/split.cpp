@@ -33,13 +33,15 @@ struct Splitter {
       walk(run + 1, 0);
       return;
     }
+    bool negative = at == 0 && r[0] == '-';  // a sign starts a cell: the run's first number
+    if (negative) ++at;
     size_t pieces_left = n - values.size();
     if (pieces_left == 0 || digits_left < pieces_left) return;  // too few digits for the rest
     size_t longest = r[at] == '0' ? 1 : std::min(kMaxDigits, r.size() - at);
     for (size_t len = 1; len <= longest; ++len) {
       int64_t v = 0;
       for (size_t k = at; k < at + len; ++k) v = v * 10 + (r[k] - '0');
-      values.push_back(v);
+      values.push_back(negative ? -v : v);
       if (accept(values)) {
         digits_left -= len;
         walk(run, at + len);
@@ -58,6 +60,7 @@ std::vector<std::vector<int64_t>> split_runs(
     const std::function<bool(std::span<const int64_t>)>& accept, size_t limit) {
   Splitter s{runs, n, accept, limit, {}, {}, 0, 0, false};
   for (auto r : runs) {
+    if (!r.empty() && r[0] == '-') r.remove_prefix(1);
     if (r.empty()) return {};
     for (char c : r) {
       if (c < '0' || c > '9') return {};

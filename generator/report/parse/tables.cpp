@@ -98,6 +98,16 @@ void table_missing(Report& report, Table table) {
 
 }  // namespace
 
+std::span<const StatedFigure> ProseFigures::get() {
+  if (!read_) {
+    read_ = true;
+    figures_ = stated_figures(*doc_, doc_->body_begin, before_, format_);
+    auto more = stated_figures(*doc_, after_, doc_->prose_end, format_);
+    figures_.insert(figures_.end(), more.begin(), more.end());
+  }
+  return figures_;
+}
+
 std::optional<Format> format_from_headers(const TokenStream& p) {
   const std::string& k = p.keys;
   int f2021 = 0, f2019 = 0;
@@ -118,7 +128,7 @@ void read_tables(const Document& doc, Report& report) {
   if (regions[0].found) p = tokenize(doc, regions[0].begin, regions[0].end);
   if (regions[1].found) a = tokenize(doc, regions[1].begin, regions[1].end);
   if (regions[2].found) r = tokenize(doc, regions[2].begin, regions[2].end);
-  auto line_of = [](const Region& g) { return g.found ? text::Lines::number(g.begin) : 0u; };
+  auto line_of = [&doc](const Region& g) { return g.found ? doc.lines.number(g.begin) : 0u; };
 
   // Format: from table P's headers; else from what only one format prints.
   Format format = Format::F2021;
@@ -143,6 +153,7 @@ void read_tables(const Document& doc, Report& report) {
       why = "guessed from the report year " + std::to_string(*report.meta.year.value);
     } else {
       why = "nothing tells it; assumed";
+      report.format_known = false;
     }
     report.diagnose(core::Severity::Warning, std::string(codes::kFormat), line_of(regions[0]),
                     "table P's headers do not tell the format (本年制发件数 or 本年新制作数量); "
@@ -164,7 +175,11 @@ void read_tables(const Document& doc, Report& report) {
   init_cells(report);
 
   if (regions[0].found) {
-    read_proactive(p, report.format, line_of(regions[0]), report);
+    size_t after = regions[2].found   ? regions[2].end
+                   : regions[1].found ? regions[1].end
+                                      : regions[0].end;
+    ProseFigures prose(doc, regions[0].begin, after, report.format);
+    read_proactive(p, report.format, line_of(regions[0]), prose, report);
   } else {
     table_missing(report, Table::Proactive);
   }

@@ -84,7 +84,7 @@ void read_title(Document& doc, Report& report) {
       continue;
     }
     if (first == kNone) first = i;
-    run.append(plain, text::Lines::number(i));
+    run.append(plain, doc.lines.number(i));
     last = i;
     const std::string& t = run.text();
     if (t.find(kSubject) != std::string::npos && ends_with(t, "报告")) break;
@@ -92,7 +92,7 @@ void read_title(Document& doc, Report& report) {
   }
   const std::string& t = run.text();
   if (first == kNone || t.find(kSubject) == std::string::npos || !ends_with(t, "报告")) {
-    uint32_t at = text::Lines::number(first == kNone ? doc.body_begin : first);
+    uint32_t at = doc.lines.number(first == kNone ? doc.body_begin : first);
     report.diagnose(
         core::Severity::Warning, std::string(codes::kTitle), at,
         "no title (…政府信息公开工作年度报告) in the first lines; agency and year unknown");

@@ -36,9 +36,15 @@ size_t close_bracket(std::string_view s, size_t i) {
   return 0;
 }
 
-/// One past the bracket that closes the one opening at s[i], on the same line; npos when none.
+/// A remark in brackets is short; a bracket that closes further away opens no remark (a rotated
+/// group label of `-layout` text flattened to one line: "（ 1、信访… 1 0 0 五 2、重复申请 … ）").
+constexpr size_t kMaxBracket = 150;  // bytes, about 50 Chinese characters
+
+/// One past the bracket that closes the one opening at s[i], on the same line and within
+/// kMaxBracket bytes; npos when none.
 size_t bracket_end(std::string_view s, size_t i) {
   int depth = 0;
+  s = s.substr(0, i + kMaxBracket);
   while (i < s.size()) {
     if (size_t k = open_bracket(s, i)) {
       ++depth;
@@ -103,18 +109,21 @@ size_t mark_at(std::string_view p, size_t k) {
   if (k >= p.size()) return 0;
   if (p[k] == '/' || p[k] == '-') return 1;
   if (p.substr(k, 6) == "——") return 6;
-  if (p.substr(k, 3) == "—" || p.substr(k, 3) == "–") return 3;
+  if (p.substr(k, 3) == "—" || p.substr(k, 3) == "–" || p.substr(k, 3) == "／") return 3;
   return 0;
 }
 
 /// True when a dash mark ends right before p[k].
 bool mark_before(std::string_view p, size_t k) {
   if (k >= 1 && (p[k - 1] == '/' || p[k - 1] == '-')) return true;
-  return k >= 3 && (p.substr(k - 3, 3) == "—" || p.substr(k - 3, 3) == "–");
+  return k >= 3 &&
+         (p.substr(k - 3, 3) == "—" || p.substr(k - 3, 3) == "–" || p.substr(k - 3, 3) == "／");
 }
 
-/// Splits one space-free piece into text and numbers.
-void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& out) {
+/// Splits one space-free piece into text and numbers. `flat`: cells may run together, so digits
+/// right before a row number ("00000002.其他法律…") end a value run and the last one numbers the
+/// row.
+void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& out, bool flat) {
   if (is_mark(p)) {
     Token t;
     t.kind = Token::Kind::Empty;
@@ -127,14 +136,23 @@ void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& ou
   size_t text_from = 0, k = 0;
   while (k < p.size()) {
     // Dashes run together with numbers ("/////0000000000", "3—5"): each one an empty cell ("——"
-    // one); between letters or words ("本年增/减") they are text.
+    // one); between letters or words ("本年增/减") they are text. Where cells run together
+    // (`flat`), a dash right after a label and before a number is a cell too ("文件／062").
     if (size_t m = mark_at(p, k)) {
-      bool before = k == text_from ? (k == 0 || is_digit(p[k - 1]) || mark_before(p, k)) : false;
+      bool before = k == text_from ? (k == 0 || is_digit(p[k - 1]) || mark_before(p, k))
+                                   : flat && static_cast<unsigned char>(p[k - 1]) >= 0x80;
       size_t e = k + m;
       bool after = e == p.size() || is_digit(p[e]) || mark_at(p, e);
       if (before && after) {
         bool sign = (p[k] == '-' || p[k] == '+') && e < p.size() && is_digit(p[e]);
+        // Run together, "-7.属于…" is an empty cell and the next row's number.
+        if (sign && flat && e + 1 < p.size() &&
+            ((p[e + 1] == '.' && (e + 2 == p.size() || !is_digit(p[e + 2]))) ||
+             p.substr(e + 1, 3) == "、")) {
+          sign = false;
+        }
         if (!sign) {
+          add_text(out, p.substr(text_from, k - text_from), line, row);
           Token t;
           t.kind = Token::Kind::Empty;
           t.text = p.substr(k, m);
@@ -170,6 +188,14 @@ void scan_piece(std::string_view p, uint32_t line, uint32_t row, TokenStream& ou
       if ((rest[0] == '.' && (rest.size() == 1 || !is_digit(rest[1]))) ||
           rest.substr(0, 3) == "、" || rest.substr(0, 3) == "．") {
         enumerator = true;
+      }
+    }
+    if (enumerator && flat && e - k >= 2) {
+      bool digits = true;
+      for (size_t d = k; d < e && digits; ++d) digits = is_digit(p[d]);
+      if (digits) {
+        --e;  // the run before the row number is values; the row number stays with its label
+        enumerator = false;
       }
     }
     if (enumerator || (e < p.size() && is_letter(p[e]))) {
@@ -412,7 +438,8 @@ std::string normalize_key(std::string_view text) {
   return out;
 }
 
-void tokenize_free_line(std::string_view s, uint32_t line, uint32_t row, TokenStream& out) {
+void tokenize_free_line(std::string_view s, uint32_t line, uint32_t row, TokenStream& out,
+                        bool flat) {
   size_t i = 0;
   while (i < s.size()) {
     if (is_space(s[i])) {
@@ -430,7 +457,7 @@ void tokenize_free_line(std::string_view s, uint32_t line, uint32_t row, TokenSt
       }
       ++j;
     }
-    scan_piece(s.substr(i, j - i), line, row, out);
+    scan_piece(s.substr(i, j - i), line, row, out, flat);
     i = j;
   }
 }
@@ -448,7 +475,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
     std::string_view s = doc.lines[i];
     bool docx_cell = doc.shape == Shape::DocxText && !s.empty() && s[0] == '\t';
     if (doc.skipped(i) || (doc.lines.blank(i) && !docx_cell)) continue;
-    uint32_t number = text::Lines::number(i);
+    uint32_t number = doc.lines.number(i);
     if (doc.shape == Shape::Markdown && text::trim(s).substr(0, 1) == "|") {
       if (is_delimiter_row(text::trim(s))) continue;
       cells = pipe_cells(s);
@@ -473,7 +500,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
                 text::trim(l.substr(from, tab == std::string_view::npos ? l.npos : tab - from));
             if (part.find('[') != std::string_view::npos) part = out.own(strip_markers(part));
             cells.push_back(part);
-            lines.push_back(text::Lines::number(j));
+            lines.push_back(doc.lines.number(j));
             if (tab == std::string_view::npos) break;
             from = tab + 1;
           }
@@ -487,7 +514,7 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end) {
       i = j;  // the loop's ++i skips the empty line that ended the row
       continue;
     }
-    tokenize_free_line(s, number, ++row, out);
+    tokenize_free_line(s, number, ++row, out, doc.shape == Shape::HtmlText);
   }
   return out;
 }

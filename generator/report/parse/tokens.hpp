@@ -5,16 +5,19 @@
 //
 // Grammar of a line of free text (pdf_text, and lines outside pipe/TAB tables):
 //   line    := { space | bracket | piece }
-//   bracket := ( "(" | "（" ) … matching ")" | "）" on the same line     → Text (numbers inside
-//              are remarks: "55（含自然失效 29 件）")
+//   bracket := ( "(" | "（" ) … matching ")" | "）" on the same line,     → Text (numbers inside
+//              within 50 characters                                        are remarks)
 //   piece   := mark | { number [unit] | text }                            (no spaces inside)
-//   mark    := "-" | "—" | "–" | "/" | "--" | "——" …                      → Empty (a missing cell);
+//   mark    := "-" | "—" | "–" | "/" | "／" | "--" | "——" …   → Empty (a missing cell);
 //              inside a piece, between numbers or at its ends ("/////0000"), each "/", "-",
 //              "—" (or "——") is one empty cell; between words ("本年增/减") it is text
 //   number  := [sign] digits ["," 3digits]… ["." digits]                  → Value; a sign only at
 //              the piece's start or right after a digit ("35-15" is 35, -15); "007" is 0, 0, 7
 //   unit    := "元" | "万元"                                               (kept as the suffix)
 //   text    := anything else; "1." / "1、" before a non-digit is a row number, part of the text
+// Where cells run together (shape html_text, `flat`): a digit run right before a row number ends
+// one digit early ("00000002.其他" is 0000000 and 2.其他); a mark right after a label is an empty
+// cell ("文件／062"); "-7.属于" is an empty cell and the row number 7.
 // A markdown row (`| a | b |`) or a docx row (TAB-prefixed lines up to an empty line) gives its
 // cells: the text cells up to the last one are the labels, every cell after it is a value or an
 // Empty (an empty cell or a mark); a row without text is all values.
@@ -73,8 +76,10 @@ TokenStream tokenize(const Document& doc, size_t begin, size_t end);
 void normalize_key(std::string_view text, std::string& out);
 std::string normalize_key(std::string_view text);
 
-/// Tokenises one line of free text (exposed for testing).
-void tokenize_free_line(std::string_view line, uint32_t line_number, uint32_t row,
-                        TokenStream& out);
+/// Tokenises one line of free text (exposed for testing). `flat` (shape html_text): cells may run
+/// together, so a digit run right before a row number `N.`/`N、` ends before its last digit
+/// ("00000002.其他" is the values 0000000 and the label 2.其他…).
+void tokenize_free_line(std::string_view line, uint32_t line_number, uint32_t row, TokenStream& out,
+                        bool flat = false);
 
 }  // namespace gongkai::report::parse

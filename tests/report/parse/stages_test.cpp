@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "report/parse/dates.hpp"
+#include "report/parse/flat_text.hpp"
 #include "report/parse/front_matter.hpp"
 #include "report/parse/metadata.hpp"
 #include "report/parse/prose.hpp"
@@ -66,6 +67,53 @@ TEST_CASE("page numbers: after a blank line, in every printed form") {
   CHECK(skip[6] == 1);  // a bare number between blank lines
   CHECK(skip[9] == 0);  // a bare number right after text
   CHECK(find_page_numbers(l, Shape::Markdown)[3] == 0);
+  CHECK(is_page_number("第3页共9页", false));
+  CHECK(is_page_number("第 3 页 共 9 页", false));
+  CHECK_FALSE(is_page_number("第3页第9页", false));
+}
+
+TEST_CASE("page numbers: bare numbers between blank lines only when they count up") {
+  // Page numbers: 2, 3, (a page without), 5.
+  gongkai::text::Lines pages("a\n\n2\n\nb\n\n3\n\nc\n\n5\n\nd\n");
+  auto skip = find_page_numbers(pages, Shape::PdfText);
+  CHECK((skip[2] == 1 && skip[6] == 1 && skip[10] == 1));
+  // pdftotext without -layout: every table cell on a line of its own between blank lines.
+  gongkai::text::Lines cells("规章\n\n0\n\n0\n\n12\n\n行政许可\n\n3\n");
+  skip = find_page_numbers(cells, Shape::PdfText);
+  for (size_t i : {2, 4, 6, 10}) CHECK(skip[i] == 0);
+  // At a page's edge (the next line starts with a form feed): -3- always, a bare number when
+  // it numbers the pages (page k + a fixed offset on two pages).
+  gongkai::text::Lines edges("x\n-1-\n\fy\n2\n\fz\n3\n\fw\n");
+  skip = find_page_numbers(edges, Shape::PdfText);
+  CHECK(skip[1] == 1);
+  CHECK((skip[3] == 1 && skip[5] == 1));
+}
+
+TEST_CASE("a web page flattened to one line: html_text, cut at its section headings") {
+  using gongkai::text::Lines;
+  std::string page =
+      "某局2023年政府信息公开工作年度报告 一、总体情况 2023年，我局…… （一）主动公开 "
+      "全年公开信息12条。 "
+      "二、主动公开政府信息情况 第二十条第（一）项 规章000 三、收到和处理政府信息公开申请情况 "
+      "一、本年新收政府信息公开申请数量0000000 四、结转下年度继续办理0000000 "
+      "四、政府信息公开行政复议、行政诉讼情况 000000000000000 五、存在的主要问题及改进情况 无。 "
+      "六、其他需要报告的事项 无。";
+  Lines lines(page);
+  CHECK(detect_shape(lines, 0) == Shape::HtmlText);
+  auto heads = inline_headings(lines[0]);
+  std::vector<int> numbers;
+  for (const auto& h : heads) numbers.push_back(h.number);
+  // Table A's 一、本年新收 and 四、结转下年度 are rows, not headings.
+  CHECK(numbers == std::vector<int>{1, 2, 3, 4, 5, 6});
+  cut_flattened(lines, 0);
+  CHECK(lines.size() > 10);
+  bool heading_alone = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    heading_alone = heading_alone || lines[i] == "三、收到和处理政府信息公开申请情况";
+    CHECK(lines.number(i) == 1);  // every piece keeps its source line
+  }
+  CHECK(heading_alone);
+  CHECK(detect_shape(Lines("规章 0 0 0\n一、总体情况\n"), 0) == Shape::PdfText);
 }
 
 TEST_CASE("dates in digits and in Chinese numerals") {

@@ -133,3 +133,96 @@ TEST_CASE("values with remarks, signs, other numbering and a typo in labels") {
   CHECK_FALSE(has_code(r, "P009"));
   CHECK_FALSE(has_code(r, "P010"));
 }
+
+TEST_CASE("table P: a run of digits is split only where a single way exists") {
+  std::string base = read(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/weibin-2023.txt");
+  auto with = [&](const std::string& run) {
+    std::string text = base;
+    size_t at = text.find("行政规范性文件 0 0 0");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, std::string("行政规范性文件 0 0 0").size(), "行政规范性文件" + run);
+    return report::parse::read_report("w.txt", text);
+  };
+  auto cell = [](const report::Report& r, const std::string& f) {
+    return report::cell_text(*r.find("proactive.normative_docs." + f));
+  };
+  // Three digits, three cells: one digit each.
+  auto r = with("512");
+  CHECK(cell(r, "issued") == "5");
+  CHECK(cell(r, "repealed") == "1");
+  CHECK(cell(r, "in_force") == "2");
+  CHECK(has_code(r, "P019"));
+  // "100" is 1 0 0 (never 10 and 0: that is two cells); "0012" is 0 0 12.
+  r = with("0012");
+  CHECK(cell(r, "issued") == "0");
+  CHECK(cell(r, "repealed") == "0");
+  CHECK(cell(r, "in_force") == "12");
+  // 1 20 0 or 12 0 0: no identity tells which; both end in 0, so only that cell is read.
+  r = with("1200");
+  CHECK(cell(r, "issued") == "null");
+  CHECK(cell(r, "repealed") == "null");
+  CHECK(cell(r, "in_force") == "0");
+  CHECK(has_code(r, "P010"));
+}
+
+TEST_CASE("table P: a figure the prose states fixes its cell of a run") {
+  std::string base = read(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/weibin-2023.txt");
+  auto with = [&](const std::string& sentence) {
+    std::string text = base;
+    size_t at = text.find("行政规范性文件 0 0 0");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, std::string("行政规范性文件 0 0 0").size(), "行政规范性文件77132470");
+    size_t overview = text.find("一、总体情况\n");
+    REQUIRE(overview != std::string::npos);
+    text.insert(overview + std::string("一、总体情况\n").size(), sentence + "\n");
+    return report::parse::read_report("w.txt", text);
+  };
+  auto cell = [](const report::Report& r, const std::string& f) {
+    return report::cell_text(*r.find("proactive.normative_docs." + f));
+  };
+  // Two figures stated: 77 | 13 | 2470 is the only split left.
+  auto r = with("本年度制发规范性文件77件，废止规范性文件13件。");
+  CHECK(cell(r, "issued") == "77");
+  CHECK(cell(r, "repealed") == "13");
+  CHECK(cell(r, "in_force") == "2470");
+  CHECK(has_code(r, "P019"));
+  // One figure: 132470 still splits five ways into the other two cells.
+  r = with("本年度制发的规范性文件77件。");
+  CHECK(cell(r, "issued") == "77");
+  CHECK(cell(r, "repealed") == "null");
+  CHECK(cell(r, "in_force") == "null");
+  // A figure the run cannot hold proves nothing.
+  r = with("本年度制发规范性文件5件。");
+  for (std::string f : {"issued", "repealed", "in_force"}) CHECK(cell(r, f) == "null");
+}
+
+TEST_CASE("a sign starts a cell: 35-15 is 35 and -15, the rest still has to be split") {
+  auto none = [](std::span<const int64_t>) { return true; };
+  const std::string_view fee[] = {"35", "-15"};
+  auto s = report::parse::split_runs(fee, 2, none);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0] == std::vector<int64_t>{35, -15});
+  // 本年增/减 in the middle: 12 | -3 12 or 12 | -31 2 — two ways.
+  const std::string_view item[] = {"12", "-312"};
+  auto middle_only = [](std::span<const int64_t> v) { return v.back() >= 0 || v.size() == 2; };
+  CHECK(report::parse::split_runs(item, 3, middle_only).size() == 2);
+  const std::string_view forced[] = {"1", "-3", "2"};
+  s = report::parse::split_runs(forced, 3, middle_only);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0] == std::vector<int64_t>{1, -3, 2});
+}
+
+TEST_CASE("what was not read is null: no shape or format for a file that is no report") {
+  for (std::string text : {std::string(), std::string("hello\nworld\n")}) {
+    auto r = report::parse::read_report("x.txt", text);
+    std::string cells = report::to_cells(r);
+    CHECK(cells.find("meta.format\tnull\n") != std::string::npos);
+    CHECK(cells.find("meta.shape\tnull\n") != std::string::npos);
+    CHECK_FALSE(r.shape_known);
+    CHECK_FALSE(r.format_known);
+  }
+  auto r = report::parse::read_report(
+      "w.txt", read(std::string(GONGKAI_SOURCE_DIR) + "/content/reports/weibin-2023.txt"));
+  CHECK(report::to_cells(r).find("meta.format\t2021\n") != std::string::npos);
+  CHECK(r.shape_known);
+}
