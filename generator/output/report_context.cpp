@@ -11,16 +11,18 @@
 namespace gongkai::output {
 namespace {
 
-const char* block_kind(report::Block::Kind k) {
+/// The block's kind as a string Value made once per thread (a report has dozens of blocks).
+const Value& block_kind(report::Block::Kind k) {
+  thread_local const Value heading("heading"), headed("headed"), p("p");
   switch (k) {
     case report::Block::Kind::Heading:
-      return "heading";
+      return heading;
     case report::Block::Kind::HeadedParagraph:
-      return "headed";
+      return headed;
     case report::Block::Kind::Paragraph:
-      return "p";
+      return p;
   }
-  return "p";
+  return p;
 }
 
 Value key_figures(const ContextEnv& env, const site::ReportEntry& entry) {
@@ -79,7 +81,8 @@ Value parts(const ContextEnv& env, const site::ReportEntry& entry,
             const NumberedFindings& findings) {
   using report::SectionKey;
   const report::Report& r = entry.report;
-  thread_local const Value kind("kind"), heading("heading"), text("text");
+  thread_local const Value kind("kind"), heading("heading"), text("text"), key_("key"),
+      missing("missing"), blocks_("blocks"), grids_("grids");
   std::vector<Value> out;
   for (SectionKey key :
        {SectionKey::Preamble, SectionKey::Overview, SectionKey::Proactive, SectionKey::Applications,
@@ -99,9 +102,9 @@ Value parts(const ContextEnv& env, const site::ReportEntry& entry,
     if (key == SectionKey::Proactive) grids = proactive_grids(env, r, findings);
     if (key == SectionKey::Applications) grids = applications_grid(env, r, findings);
     if (key == SectionKey::Review) grids = review_grid(env, r, findings);
-    out.push_back(Obj(6)("key", report::to_string(key))(heading, s ? s->heading : std::string())(
-                      keys::line, s ? s->line : 0)("missing", s == nullptr)(
-                      "blocks", list(std::move(blocks)))("grids", std::move(grids))
+    out.push_back(Obj(6)(key_, report::to_string(key))(heading, s ? s->heading : std::string())(
+                      keys::line, s ? s->line : 0)(missing, s == nullptr)(
+                      blocks_, list(std::move(blocks)))(grids_, std::move(grids))
                       .value());
   }
   return list(std::move(out));

@@ -7,8 +7,14 @@
 namespace gongkai::output {
 namespace {
 
+// Keys and constant strings made once per thread: a report page's grids hold some 300 small
+// dicts, and every string Value made from a literal is one more allocation.
+thread_local const Value k_text("text"), k_scope("scope"), v_col("col"), k_colspan("colspan"),
+    k_rowspan("rowspan"), k_num("num"), k_id("id"), k_caption("caption"), k_cols("cols"),
+    k_head("head"), k_rows("rows");
+
 Value header(const std::string& text, int colspan = 1, int rowspan = 1, bool num = true) {
-  return Obj(5)("text", text)("scope", "col")("colspan", colspan)("rowspan", rowspan)("num", num)
+  return Obj(5)(k_text, text)(k_scope, v_col)(k_colspan, colspan)(k_rowspan, rowspan)(k_num, num)
       .value();
 }
 
@@ -62,8 +68,8 @@ Value group_row(const std::string& text, size_t level) {
 
 Value grid(const char* id, const std::string& caption, size_t cols, std::vector<Value> head,
            std::vector<Value> rows) {
-  return Obj(5)("id", id)("caption", caption)("cols", cols)("head", list(std::move(head)))(
-             "rows", list(std::move(rows)))
+  return Obj(5)(k_id, id)(k_caption, caption)(k_cols, cols)(k_head, list(std::move(head)))(
+             k_rows, list(std::move(rows)))
       .value();
 }
 
