@@ -14,6 +14,7 @@
 #include "core/parallel.hpp"
 #include "output/build_manifest.hpp"
 #include "output/context.hpp"
+#include "output/data_json.hpp"
 #include "output/engine_renderer.hpp"
 #include "output/page_list.hpp"
 #include "output/publish.hpp"
@@ -157,6 +158,15 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
   std::string publish_error;
   std::vector<std::string> stale;  // pages kept wrongly (GONGKAI_TEST_VERIFY_KEPT)
   std::atomic<size_t> files{0};
+  // Fingerprints of the inputs (made before the data files): each report's own, and the site's.
+  std::vector<uint64_t> report_inputs;
+  uint64_t site_inputs = 0;
+  // The manifest's fingerprint of a file from the inputs behind it and the kind of file.
+  auto file_key = [&](uint64_t inputs, std::string_view kind) {
+    std::string key(reinterpret_cast<const char*>(&inputs), sizeof inputs);
+    key += kind;
+    return core::hash64(key, site_inputs);
+  };
   // Stages one file (or keeps it in memory without `write`); false after a publishing error.
   auto emit = [&](const std::string& path,
                   std::string&& bytes) -> std::optional<output::FileStamp> {
@@ -172,6 +182,84 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
       std::lock_guard<std::mutex> hold(files_mutex);
       if (publish_error.empty()) publish_error = e.what();
       return std::nullopt;
+    }
+  };
+
+  // Every report.json and data/reports.json, keeping from the last build (as pages are kept) those
+  // whose inputs did not change: a report.json's are its report's (report_input_hashes) and the
+  // site's, reports.json's every report's. A kept report.json is read back for reports.json.
+  auto keep_json = [&] {
+    const bool reuse = previous.out_dir == result.out_dir;
+    const size_t n = site.reports.size();
+    std::vector<std::string> paths(n + 1);
+    std::vector<output::PageRecord> records(n + 1);
+    std::vector<uint8_t> recorded(n + 1, 0), check(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+      paths[i] = site.reports[i].url + "report.json";
+      records[i].key = file_key(report_inputs[i], "report.json");
+    }
+    paths[n] = "data/reports.json";
+    {
+      std::string all;
+      for (uint64_t h : report_inputs) all.append(reinterpret_cast<const char*>(&h), sizeof h);
+      records[n].key = file_key(core::hash64(all), "reports.json");
+    }
+    // The last build's record when it has the same key and its file is still the one it wrote.
+    auto previous_file = [&](size_t i) -> const output::FileStamp* {
+      if (!reuse) return nullptr;
+      auto it = previous.pages.find(paths[i]);
+      if (it == previous.pages.end() || it->second.key != records[i].key) return nullptr;
+      if (!publisher->current_is(paths[i], it->second.file)) return nullptr;
+      return &it->second.file;
+    };
+    auto keep = [&](size_t i, const output::FileStamp& stamp) {
+      try {
+        if (!publisher->keep(paths[i], stamp)) return false;
+      } catch (const std::exception&) {
+        return false;  // could not link it: make it (add() reports a lasting error)
+      }
+      records[i].file = stamp;
+      recorded[i] = 1;
+      files.fetch_add(1, std::memory_order_relaxed);
+      return true;
+    };
+    output::JsonReuse hooks;
+    hooks.kept_all = [&] {
+      const auto* stamp = previous_file(n);
+      if (stamp && verify) check[n] = 1;
+      return stamp && !verify && keep(n, *stamp);
+    };
+    hooks.kept_head = [&](size_t i, bool want_head) -> std::optional<std::string> {
+      const auto* stamp = previous_file(i);
+      if (!stamp) return std::nullopt;
+      if (verify) {
+        check[i] = 1;  // made, and compared with the file it would have kept
+        return std::nullopt;
+      }
+      if (!want_head) {
+        if (!keep(i, *stamp)) return std::nullopt;
+        return std::string();
+      }
+      std::string why;
+      auto bytes = fs.read(core::join_path(result.out_dir, paths[i]), &why);
+      if (!bytes) return std::nullopt;
+      auto head = output::report_json_head_size(*bytes);
+      if (!head || !keep(i, *stamp)) return std::nullopt;
+      bytes->resize(*head);
+      return std::move(*bytes);
+    };
+    output::make_json_files(*env, hooks, [&](size_t i, output::OutputFile&& f) {
+      if (check[i] && !publisher->current_equals(f.path, f.bytes)) {
+        std::lock_guard<std::mutex> hold(files_mutex);
+        stale.push_back(f.path);
+      }
+      if (auto stamp = emit(f.path, std::move(f.bytes))) {
+        records[i].file = *stamp;
+        recorded[i] = 1;
+      }
+    });
+    for (size_t i = 0; i <= n; ++i) {
+      if (recorded[i]) manifest.pages.emplace(paths[i], records[i]);
     }
   };
 
@@ -261,11 +349,21 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
              sink.add(error("G003", result.out_dir, e.what()));
              return;
            }
+           report_inputs = output::report_input_hashes(*env);
+           auto site_value = output::hash_value(env->site_value());
+           std::string all;
+           for (uint64_t h : {setup, config_hash, site_value.value_or(0),
+                              uint64_t(site_value.has_value()), uint64_t(env->report_json)}) {
+             all.append(reinterpret_cast<const char*>(&h), sizeof h);
+           }
+           site_inputs = core::hash64(all);
          }
          for (const auto& g : output::file_generators()) {
            const auto t0 = Clock::now();
            std::vector<output::OutputFile> made;
-           if (g.stream) {
+           if (g.name == "json" && publisher) {
+             keep_json();
+           } else if (g.stream) {
              g.stream(*env, [&](output::OutputFile&& f) { emit(f.path, std::move(f.bytes)); });
            } else {
              g.generate(*env, made);
@@ -305,22 +403,8 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          const bool reuse = publisher && previous.out_dir == result.out_dir;
          std::vector<output::PageRecord> records(pages.size());
          std::vector<uint8_t> recorded(pages.size(), 0), check(pages.size(), 0);
-         std::vector<uint64_t> report_inputs;
-         if (publisher) report_inputs = output::report_input_hashes(*env);
-         uint64_t site_inputs = 0;
-         if (publisher) {
-           auto site_value = output::hash_value(env->site_value());
-           std::string all;
-           for (uint64_t h : {setup, config_hash, site_value.value_or(0),
-                              uint64_t(site_value.has_value()), uint64_t(env->report_json)}) {
-             all.append(reinterpret_cast<const char*>(&h), sizeof h);
-           }
-           site_inputs = core::hash64(all);
-         }
          auto decide = [&](size_t i, uint64_t inputs) {
-           std::string key(reinterpret_cast<const char*>(&inputs), sizeof inputs);
-           key += pages[i].template_name;
-           records[i].key = core::hash64(key, site_inputs);
+           records[i].key = file_key(inputs, pages[i].template_name);
            recorded[i] = 1;
            if (!reuse) return false;
            auto it = previous.pages.find(pages[i].path);

@@ -90,34 +90,52 @@ std::string report_json_file(const ContextEnv& env, const site::ReportEntry& ent
   return std::string(scratch);
 }
 
-namespace {
+std::optional<size_t> report_json_head_size(std::string_view report_json) {
+  const auto at = report_json.find(",\"sections\":[");
+  if (at == std::string_view::npos) return std::nullopt;
+  return at;
+}
 
 /// Every report.json (put(i, …) for report i, from several threads), then data/reports.json
 /// (put(reports.size(), …)).
-void make_json_files(const ContextEnv& env, const std::function<void(size_t, OutputFile&&)>& put) {
+void make_json_files(const ContextEnv& env, const JsonReuse& reuse,
+                     const std::function<void(size_t, OutputFile&&)>& put) {
   const auto& reports = env.site.reports;
+  // Kept: only the report.json files whose inputs changed are made, and no entry at all.
+  const bool all_kept = reuse.kept_all && reuse.kept_all();
   // reports.json: each entry is its report.json's head (meta and cells, most of the bytes) and
   // its short tail, one entry a line. The reports are made a block at a time and their entries
   // appended in order, so that neither every report.json nor every entry is held at once.
-  std::string all = "{\"gongkai_reports\":" + std::to_string(kReportsJsonVersion) +
-                    ",\"report_format\":" + std::to_string(report::kReportJsonVersion) +
-                    ",\"title\":";
-  append_json_string(all, env.site.config.title);
-  all += ",\"base_url\":";
-  append_json_string(all, env.site.config.base_url);
-  all += ",\"count\":" + std::to_string(reports.size()) + ",\"reports\":[";
+  std::string all;
+  if (!all_kept) {
+    all = "{\"gongkai_reports\":" + std::to_string(kReportsJsonVersion) +
+          ",\"report_format\":" + std::to_string(report::kReportJsonVersion) + ",\"title\":";
+    append_json_string(all, env.site.config.title);
+    all += ",\"base_url\":";
+    append_json_string(all, env.site.config.base_url);
+    all += ",\"count\":" + std::to_string(reports.size()) + ",\"reports\":[";
+  }
   constexpr size_t kBlock = 256;
   std::vector<std::string> entries(std::min(kBlock, reports.size()));
   for (size_t begin = 0; begin < reports.size(); begin += kBlock) {
     const size_t n = std::min(kBlock, reports.size() - begin);
     core::parallel_for(n, env.jobs, [&](size_t k) {
       const size_t i = begin + k;
+      if (reuse.kept_head) {
+        if (auto head = reuse.kept_head(i, !all_kept)) {
+          if (!all_kept) entries[k] = std::move(*head) + entry_tail(env, reports[i]);
+          return;
+        }
+      }
       size_t head = 0;
       OutputFile file{reports[i].url + "report.json", report_json_file(env, reports[i], &head)};
-      entries[k].assign(file.bytes, 0, head);
-      entries[k] += entry_tail(env, reports[i]);
+      if (!all_kept) {
+        entries[k].assign(file.bytes, 0, head);
+        entries[k] += entry_tail(env, reports[i]);
+      }
       put(i, std::move(file));
     });
+    if (all_kept) continue;
     for (size_t k = 0; k < n; ++k) {
       all += begin + k ? ",\n" : "\n";
       all += entries[k];
@@ -129,11 +147,10 @@ void make_json_files(const ContextEnv& env, const std::function<void(size_t, Out
       all.reserve(all.size() + average * (reports.size() - n) * 5 / 4);
     }
   }
+  if (all_kept) return;
   all += "\n]}\n";
   put(reports.size(), {"data/reports.json", std::move(all)});
 }
-
-}  // namespace
 
 FileGenerator report_json_generator() {
   FileGenerator g;
@@ -141,10 +158,10 @@ FileGenerator report_json_generator() {
   g.generate = [](const ContextEnv& env, std::vector<OutputFile>& files) {
     const size_t first = files.size();
     files.resize(first + env.site.reports.size() + 1);
-    make_json_files(env, [&](size_t i, OutputFile&& f) { files[first + i] = std::move(f); });
+    make_json_files(env, {}, [&](size_t i, OutputFile&& f) { files[first + i] = std::move(f); });
   };
   g.stream = [](const ContextEnv& env, const std::function<void(OutputFile &&)>& emit) {
-    make_json_files(env, [&](size_t, OutputFile&& f) { emit(std::move(f)); });
+    make_json_files(env, {}, [&](size_t, OutputFile&& f) { emit(std::move(f)); });
   };
   return g;
 }

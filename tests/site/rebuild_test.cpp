@@ -380,4 +380,27 @@ TEST_CASE(
     REQUIRE(site.build().exited(0));
     CHECK(contents(snapshot(site.pub())) == contents(before));
   }
+  SECTION("a report.json or reports.json edited or removed by hand is made again") {
+    // Both are kept like pages when their inputs did not change; the file is then not the one
+    // the last build wrote, so it is made again (and reports.json reads the others' heads).
+    const std::string json = site.pub() + "/agencies/zibo-gaoxin/2023/report.json";
+    fs::remove(json);
+    write_file(json, "{\"edited\":true}");
+    fs::remove(site.pub() + "/data/reports.json");
+    REQUIRE(site.build().exited(0));
+    CHECK(contents(snapshot(site.pub())) == contents(before));
+    // Nothing changed since: every report.json and reports.json kept with its inode (a build
+    // without the check, which would make them all and compare instead of keeping).
+    const Snapshot again = snapshot(site.pub());
+    REQUIRE(run_build(site.root, {"--jobs", "2"}).exited(0));
+    CHECK(touched(again, snapshot(site.pub())).empty());
+    // One report added: the others' report.json are kept, reports.json is made from their heads.
+    site.add_report();
+    REQUIRE(run_build(site.root, {"--jobs", "2"}).exited(0));
+    const Snapshot added = snapshot(site.pub());
+    Site fresh;
+    fresh.add_report();
+    REQUIRE(run_build(fresh.root, {"--jobs", "1", "--no-cache"}).exited(0));
+    CHECK(contents(added) == contents(snapshot(fresh.pub())));
+  }
 }
