@@ -43,7 +43,9 @@ void add_build(CLI::App& app, int& status) {
       }
     }
     if (!result.ok) {
-      std::cerr << "gongkai build: failed (" << sink.count(core::Severity::Error) << " errors)\n";
+      const size_t errors = sink.count(core::Severity::Error);
+      std::cerr << "gongkai build: failed (" << errors
+                << (errors == 1 ? " error)\n" : " errors)\n");
       status = 1;
       return;
     }

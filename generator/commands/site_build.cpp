@@ -314,6 +314,7 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
          result.reports_new = changes.added;
          result.reports_changed = changes.changed;
          result.reports_removed = changes.removed;
+         result.report_files = manifest.reports.size();
        }},
       {"place reports", [&] { site::assign_agencies(site, sink); }},
       {"audit", [&] { site::audit_reports(site, jobs); }},
@@ -545,14 +546,23 @@ BuildResult build_site(const core::FileSystem& fs, const BuildOptions& options,
 }
 
 std::string summary_line(const BuildResult& r) {
+  auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + ' ' + (n == 1 ? one : many);
+  };
+  // Files left out of the site (not a report, no year) are still new/changed/removed files.
+  std::string files_read = r.report_files == r.reports
+                               ? std::string()
+                               : " from " + count(r.report_files, "file", "files");
   char buf[400];
   int n = std::snprintf(
       buf, sizeof buf,
-      "built %zu reports (%zu new, %zu changed, %zu removed), %zu agencies, %zu pages (%zu "
-      "rendered, %zu kept), %zu files (%zu written, %zu unchanged, %zu removed), %zu findings",
-      r.reports, r.reports_new, r.reports_changed, r.reports_removed, r.agencies, r.pages,
-      r.pages_rendered, r.pages - r.pages_rendered, r.files, r.written, r.unchanged, r.removed,
-      r.findings);
+      "built %s%s (%zu new, %zu changed, %zu removed), %s, %s (%zu rendered, %zu kept), %s (%zu "
+      "written, %zu unchanged, %zu removed), %s",
+      count(r.reports, "report", "reports").c_str(), files_read.c_str(), r.reports_new,
+      r.reports_changed, r.reports_removed, count(r.agencies, "agency", "agencies").c_str(),
+      count(r.pages, "page", "pages").c_str(), r.pages_rendered, r.pages - r.pages_rendered,
+      count(r.files, "file", "files").c_str(), r.written, r.unchanged, r.removed,
+      count(r.findings, "finding", "findings").c_str());
   if (r.search_index_bytes > 0 && n > 0 && static_cast<size_t>(n) < sizeof buf) {
     n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ", search index %.1f KB",
                        static_cast<double>(r.search_index_bytes) / 1024.0);

@@ -44,6 +44,7 @@ struct BuildResult {
   /// Report files new, changed (other bytes) and gone since the last build (as recorded in the
   /// cache folder's build-manifest; without it every report is new).
   size_t reports_new = 0, reports_changed = 0, reports_removed = 0;
+  size_t report_files = 0;    ///< files read below content/reports (some may be left out)
   size_t pages_rendered = 0;  ///< the others were kept: their inputs had not changed
   size_t written = 0, unchanged = 0, removed = 0;  ///< what publishing did, file by file
   size_t search_index_bytes = 0;                   ///< size of search.json (0: none written)

@@ -11,7 +11,10 @@ namespace {
 class EngineRenderer final : public PageRenderer {
  public:
   EngineRenderer(const core::FileSystem& fs, const Theme& theme)
-      : strings_(theme.strings), env_(theme.template_dirs, &fs) {
+      : fs_(fs),
+        template_dirs_(theme.template_dirs),
+        strings_(theme.strings),
+        env_(theme.template_dirs, &fs) {
     // t("key", name=value, …): the UI string with its {name} placeholders filled.
     env_.add_function("t", [this](tmpl::CallContext&, const tmpl::Args& args) {
       if (args.positional.empty() || !args.positional[0].is_string()) {
@@ -40,11 +43,32 @@ class EngineRenderer final : public PageRenderer {
 
   std::string render(const std::string& template_name, const Value& context) const override {
     tmpl::RenderResult r = env_.render(template_name, context);
-    if (!r.ok()) throw std::runtime_error(r.error->format());
+    if (!r.ok()) throw std::runtime_error(with_file_paths(*r.error).format());
     return std::move(r.output);
   }
 
  private:
+  /// The error with each template named by its file (`templates/index.html` or
+  /// `themes/default/templates/index.html`): a site's override and the theme's template share
+  /// their name, and the author must know which one to open.
+  tmpl::Error with_file_paths(tmpl::Error e) const {
+    auto path_of = [this](std::string& name) {
+      if (name.empty()) return;
+      for (const auto& dir : template_dirs_) {
+        std::string path = core::join_path(dir, name);
+        if (fs_.is_file(path)) {
+          name = std::move(path);
+          return;
+        }
+      }
+    };
+    path_of(e.template_name);
+    for (auto& at : e.chain) path_of(at.template_name);
+    return e;
+  }
+
+  const core::FileSystem& fs_;
+  std::vector<std::string> template_dirs_;
   Strings strings_;
   tmpl::Environment env_;
 };

@@ -13,16 +13,6 @@
 namespace gongkai::output {
 namespace {
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 void element(std::string& out, const char* indent, const char* name, std::string_view text) {
   out += indent;
   out += '<';
@@ -95,7 +85,7 @@ std::string rfc822_date(const report::Date& date) {
   static const char* const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
   static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const int64_t n = days_from_civil(date.year, date.month, date.day);
+  const int64_t n = date.days_since_epoch();
   const int64_t weekday = ((n % 7) + 7) % 7;  // 1970-01-01 was a Thursday
   const int month = std::clamp(date.month, 1, 12);
   char buf[48];

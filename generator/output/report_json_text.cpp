@@ -82,18 +82,6 @@ void optional_text(std::string& out, const std::string& s) {
   }
 }
 
-std::string_view status_name(CellStatus s) {
-  switch (s) {
-    case CellStatus::Absent:
-      return "absent";
-    case CellStatus::Missing:
-      return "missing";
-    case CellStatus::Read:
-      return "read";
-  }
-  return "missing";
-}
-
 std::string_view block_kind(report::Block::Kind k) {
   switch (k) {
     case report::Block::Kind::Paragraph:
@@ -245,7 +233,7 @@ void append_report_json_head(std::string& out, const report::Report& r, std::str
     out += ",\"line\":";
     append_uint(out, c.line);
     out += ",\"status\":\"";
-    out += status_name(c.status);
+    out += report::to_string(c.status);
     out += "\"}";
   }
   out += "},\"procurement_unit\":";

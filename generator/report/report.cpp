@@ -11,6 +11,28 @@ bool Date::valid(int y, int m, int d) {
   return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
+int64_t Date::days_since_epoch() const {
+  // Howard Hinnant's days_from_civil.
+  const int y = year - (month <= 2);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string_view to_string(CellStatus s) {
+  switch (s) {
+    case CellStatus::Absent:
+      return "absent";
+    case CellStatus::Missing:
+      return "missing";
+    case CellStatus::Read:
+      return "read";
+  }
+  return "missing";
+}
+
 std::string Date::iso() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
@@ -34,13 +56,20 @@ std::optional<Date> Date::parse_iso(std::string_view s) {
 
 std::string_view to_string(SectionKey k) {
   switch (k) {
-    case SectionKey::Preamble: return "preamble";
-    case SectionKey::Overview: return "overview";
-    case SectionKey::Proactive: return "proactive";
-    case SectionKey::Applications: return "applications";
-    case SectionKey::Review: return "review";
-    case SectionKey::Problems: return "problems";
-    case SectionKey::Other: return "other";
+    case SectionKey::Preamble:
+      return "preamble";
+    case SectionKey::Overview:
+      return "overview";
+    case SectionKey::Proactive:
+      return "proactive";
+    case SectionKey::Applications:
+      return "applications";
+    case SectionKey::Review:
+      return "review";
+    case SectionKey::Problems:
+      return "problems";
+    case SectionKey::Other:
+      return "other";
   }
   return "preamble";
 }

@@ -22,6 +22,8 @@ struct Date {
   /// Parses "YYYY-MM-DD"; nullopt when malformed or not a calendar date.
   static std::optional<Date> parse_iso(std::string_view s);
   static bool valid(int y, int m, int d);
+  /// Days since 1970-01-01 (proleptic Gregorian): differences and weekdays.
+  int64_t days_since_epoch() const;
   auto operator<=>(const Date&) const = default;
 };
 
@@ -44,6 +46,9 @@ enum class CellStatus : uint8_t {
   Missing,  ///< expected but not read: printed empty, a dash, unreadable, or its table not found
   Read,     ///< value holds what the report prints
 };
+
+/// "absent" | "missing" | "read": the Report JSON's spelling.
+std::string_view to_string(CellStatus s);
 
 struct Cell {
   std::optional<Number> value;  ///< set only when status == Read

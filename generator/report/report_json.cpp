@@ -27,18 +27,6 @@ Json date_field(const Field<Date>& f) {
   return field(f, [](const Date& d) { return Json(d.iso()); });
 }
 
-std::string_view status_name(CellStatus s) {
-  switch (s) {
-    case CellStatus::Absent:
-      return "absent";
-    case CellStatus::Missing:
-      return "missing";
-    case CellStatus::Read:
-      return "read";
-  }
-  return "missing";
-}
-
 std::string_view block_kind(Block::Kind k) {
   switch (k) {
     case Block::Kind::Paragraph:
@@ -86,7 +74,7 @@ Json to_json(const Report& r, const JsonOptions& options) {
     cell["value"] = read ? number_json(*c.value) : Json(nullptr);
     if (read && !c.value->is_integer()) cell["text"] = c.value->to_string();
     cell["line"] = c.line;
-    cell["status"] = std::string(status_name(c.status));
+    cell["status"] = std::string(to_string(c.status));
     cells[std::string(cell_def(i).id)] = std::move(cell);
   }
   j["cells"] = std::move(cells);

@@ -82,3 +82,11 @@ TEST_CASE("Date parses and validates ISO dates") {
   CHECK_FALSE(Date::parse_iso("2024-1-19"));
   CHECK(Date{2024, 1, 19} < Date{2024, 2, 1});
 }
+
+TEST_CASE("Date counts days since 1970-01-01 across leap years") {
+  CHECK(Date{1970, 1, 1}.days_since_epoch() == 0);
+  CHECK(Date{2000, 3, 1}.days_since_epoch() == 11017);  // after 2000's 29 February
+  CHECK(Date{2025, 1, 31}.days_since_epoch() - Date{2024, 12, 31}.days_since_epoch() == 31);
+  CHECK(Date{2024, 3, 1}.days_since_epoch() - Date{2024, 2, 28}.days_since_epoch() == 2);
+  CHECK(to_string(CellStatus::Missing) == "missing");
+}

@@ -211,10 +211,23 @@ TEST_CASE("a template error names the template, line, column and the page, and n
   std::string err;
   CHECK(site.build(&err) == 1);
   INFO(err);
-  CHECK(err.find(
-            "agencies/weibinqu-yiliaobaozhangju/2023/index.html: error: T001: report.html:3:22:") !=
-        std::string::npos);
+  // Named by its file: the site's templates/report.html, not the theme's report.html.
+  CHECK(err.find("agencies/weibinqu-yiliaobaozhangju/2023/index.html: error: T001: "
+                 "templates/report.html:3:22:") != std::string::npos);
   CHECK(err.find("nosuchfilter") != std::string::npos);
+  CHECK(err.find("failed (1 error)") != std::string::npos);
+  CHECK_FALSE(fs::exists(site.dir / "public"));
+}
+
+TEST_CASE("a runtime template error names each template of the chain by its file", "[build]") {
+  TempSite site("broken-partial");
+  site.write("templates/partials/footer.html", "<footer>{{ none.x.y }}</footer>\n");
+  std::string err;
+  CHECK(site.build(&err) == 1);
+  INFO(err);
+  CHECK(err.find("T001: templates/partials/footer.html:1:") != std::string::npos);
+  // It was included by the theme's base.html: that one is the theme's file.
+  CHECK(err.find("default/templates/base.html:") != std::string::npos);
   CHECK_FALSE(fs::exists(site.dir / "public"));
 }
 

@@ -2,6 +2,7 @@
 // relative roots, the year CSV and the source view.
 #include <catch2/catch.hpp>
 
+#include "commands/site_build.hpp"
 #include "core/file_system.hpp"
 #include "output/cell_context.hpp"
 #include "output/chart.hpp"
@@ -137,4 +138,25 @@ TEST_CASE("a missing cell reaches the templates as missing, not as 0", "[output]
   auto read = output::cell_value(r, *report::find_cell("review.reconsideration.upheld"), none);
   CHECK(read.get("state").as_string() == "read");
   CHECK(read.get("v").as_string() == "0");
+}
+
+TEST_CASE("the summary line counts in words a reader expects", "[output]") {
+  commands::BuildResult r;
+  r.reports = 1;
+  r.report_files = 2;  // one file was left out of the site (not a report)
+  r.reports_new = 2;
+  r.agencies = 1;
+  r.pages = 9;
+  r.pages_rendered = 9;
+  r.files = 21;
+  r.written = 21;
+  r.findings = 1;
+  CHECK(commands::summary_line(r) ==
+        "built 1 report from 2 files (2 new, 0 changed, 0 removed), 1 agency, 9 pages (9 rendered, "
+        "0 kept), 21 files (21 written, 0 unchanged, 0 removed), 1 finding in 0.00 s");
+  r.reports = r.report_files = 5;
+  r.agencies = 5;
+  r.findings = 7;
+  CHECK(commands::summary_line(r).rfind(
+            "built 5 reports (2 new, 0 changed, 0 removed), 5 agencies, ", 0) == 0);
 }

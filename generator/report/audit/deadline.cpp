@@ -14,16 +14,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 enum class Level : uint8_t { Unknown, Town, County, City, Province };
 
 Level level_of(std::string_view level) {
@@ -130,8 +120,7 @@ Deadline deadline_of(std::string_view agency, int year, std::string_view kind,
 }
 
 int days_between(const Date& a, const Date& b) {
-  return static_cast<int>(days_from_civil(b.year, b.month, b.day) -
-                          days_from_civil(a.year, a.month, a.day));
+  return static_cast<int>(b.days_since_epoch() - a.days_since_epoch());
 }
 
 namespace detail {
