@@ -4,6 +4,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/utf8.hpp"
+
 namespace gongkai::testing {
 
 const XmlElement* XmlElement::child(const std::string& n) const {
@@ -147,21 +149,7 @@ class Reader {
       if ((cp < 0x20 && cp != 9 && cp != 10 && cp != 13) || (cp >= 0xD800 && cp < 0xE000) ||
           cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF)
         fail("reference to a character XML does not allow");
-      if (cp < 0x80) {
-        out += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      }
+      core::utf8::append(out, static_cast<char32_t>(cp));
     } else {
       fail("unknown entity &" + ref + ";");
     }
