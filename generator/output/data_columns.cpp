@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/join.hpp"
 #include "output/absolute_url.hpp"
 #include "output/feed.hpp"
 #include "report/report_cells.hpp"
@@ -20,14 +21,6 @@ std::string date(const report::Field<report::Date>& f) {
 }
 const site::Agency& agency_of(const ContextEnv& env, const site::ReportEntry& e) {
   return env.site.agencies[e.agency];
-}
-std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
 }
 /// A site path, absolute when the site has a base_url.
 std::string url(const ContextEnv& env, const std::string& path) {
@@ -48,7 +41,7 @@ const std::vector<MetaColumn>& meta_columns() {
        [](E env, R e) { return agency_of(env, e).slug; }},
       {"region", "地区（省 · 市 · 县，以 · 分隔）",
        "region (province · city · county, joined by ·)",
-       [](E env, R e) { return joined(agency_of(env, e).region, " · "); }},
+       [](E env, R e) { return core::join(agency_of(env, e).region, " · "); }},
       {"kind", "机构类别（site.yaml 或前置信息）", "kind of agency (site.yaml or front matter)",
        [](E, R e) { return e.report.meta.kind; }},
       {"level", "行政层级", "administrative level", [](E, R e) { return e.report.meta.level; }},

@@ -1,3 +1,4 @@
+#include "core/join.hpp"
 #include "output/cell_context.hpp"
 #include "output/number_format.hpp"
 #include "output/report_context.hpp"
@@ -5,12 +6,6 @@
 
 namespace gongkai::output {
 namespace {
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string s;
-  for (const auto& p : parts) s += (s.empty() ? "" : std::string(sep)) + p;
-  return s;
-}
 
 Value agency_entry(const ContextEnv& env, const site::Agency& a) {
   std::vector<Value> years;
@@ -114,10 +109,10 @@ Value agencies_context(const ContextEnv& env) {
   for (const auto& g : site.regions) {
     std::vector<Value> agencies;
     for (uint32_t i : g.agencies) agencies.push_back(agency_entry(env, site.agencies[i]));
-    regions.push_back(
-        Obj(3)(keys::label, g.path.empty() ? env.t("agency.region_unknown") : join(g.path, " · "))(
-            "anchor", g.anchor)("agencies", list(std::move(agencies)))
-            .value());
+    regions.push_back(Obj(3)(keys::label, g.path.empty() ? env.t("agency.region_unknown")
+                                                         : core::join(g.path, " · "))(
+                          "anchor", g.anchor)("agencies", list(std::move(agencies)))
+                          .value());
   }
   return frame.finish(
       env, "agencies",

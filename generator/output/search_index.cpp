@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/join.hpp"
 #include "core/utf8.hpp"
 
 namespace gongkai::output {
@@ -13,15 +14,6 @@ using Json = nlohmann::json;
 /// section what it admits. The others mostly repeat the tables.
 constexpr report::SectionKey kExcerptSections[] = {report::SectionKey::Overview,
                                                    report::SectionKey::Problems};
-
-std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
 
 void line(std::string& out, const Json& j, bool& first) {
   out += first ? "\n" : ",\n";
@@ -76,13 +68,14 @@ std::string search_index(const ContextEnv& env) {
   out += ",\"a\":[";
   for (const auto& a : site.agencies) {
     std::vector<std::string> aliases(a.names.begin() + (a.names.empty() ? 0 : 1), a.names.end());
-    line(out, Json::array({a.name, joined(aliases, "|"), joined(a.region, " · "), a.url}), first);
+    line(out, Json::array({a.name, core::join(aliases, "|"), core::join(a.region, " · "), a.url}),
+         first);
   }
   out += "\n],\"g\":[";
   first = true;
   for (const auto& r : site.regions) {
     if (r.path.empty()) continue;  // "region unknown" is no place to search for
-    line(out, Json::array({joined(r.path, " · "), r.anchor}), first);
+    line(out, Json::array({core::join(r.path, " · "), r.anchor}), first);
   }
   out += "\n],\"y\":[";
   for (size_t k = 0; k < site.years.size(); ++k) {
